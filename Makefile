@@ -1,0 +1,61 @@
+# Regional Network for Social Cohesion — run `make help` for the list of commands.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON_BOOTSTRAP ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEV_ADMIN_USER ?= admin
+DEV_ADMIN_PASSWORD ?= social-cohesion-dev
+
+.PHONY: help install run test test-fast lint format messages compile-messages browser-deps
+
+help: ## List the commands
+	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml requirements/constraints.txt
+	test -x $(PY) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+
+compile-messages: install
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+
+run: install compile-messages ## Set up everything (SQLite, demo content) and serve the site
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) load_demo
+	$(MANAGE) setup_roles
+	$(MANAGE) create_dev_superuser --username "$(DEV_ADMIN_USER)" --password "$(DEV_ADMIN_PASSWORD)"
+	@echo ""
+	@echo "  Site:   http://$(HOST):$(PORT)/  (Bulgarian /bg/, Romanian /ro/, English /en/)"
+	@echo "  Admin:  http://$(HOST):$(PORT)/admin/  user '$(DEV_ADMIN_USER)', password '$(DEV_ADMIN_PASSWORD)'"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+browser-deps: ## Install Chromium, Java (as root) and the npm checkers for the browser tests
+	bash scripts/ensure-browser.sh
+
+test: install compile-messages browser-deps ## Install and run the whole test suite
+	$(PY) -m pytest
+
+test-fast: install compile-messages ## Run the suite without the browser checks
+	$(PY) -m pytest -m "not browser"
+
+lint: install ## Check code style and migrations
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: install ## Reformat the code
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: install ## Update the bg and ro catalogues from the code, then compile them
+	$(MANAGE) makemessages --locale=bg --locale=ro --ignore=.venv --ignore=node_modules --ignore=tests --no-obsolete
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0

@@ -1,0 +1,24 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from home import demo as home_demo
+
+BUILDERS = [
+    ("home", home_demo.build),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo content in Bulgarian, Romanian and English (safe to run again)."
+
+    def handle(self, *args, **options):
+        started = time.monotonic()
+        for index, (name, build) in enumerate(BUILDERS, start=1):
+            self.stdout.write(f"[{index}/{len(BUILDERS)}] {name}")
+            # No transaction around a whole builder: wagtail-localize publishes
+            # translations on commit, and each step must see the previous one published.
+            build(lambda message: self.stdout.write(f"    {message}"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready in {time.monotonic() - started:.1f} s.")
+        )

@@ -1,0 +1,45 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path
+from wagtail import views as wagtail_views
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms import views
+from cms.sitemaps import I18nSitemap
+from search import views as search_views
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": I18nSitemap}}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        wagtail_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "_util/login/",
+        auth_views.LoginView.as_view(template_name="wagtailcore/login.html"),
+        name="wagtailcore_login",
+    ),
+    re_path(r"^((?:[\w\-]+/)*)$", views.serve, name="wagtail_serve"),
+    prefix_default_language=True,
+)
+
+handler404 = "cms.views.page_not_found"
+handler500 = "cms.views.server_error"

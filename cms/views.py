@@ -1,0 +1,95 @@
+from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.template import loader
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+from django.views.defaults import page_not_found as django_page_not_found
+from wagtail import hooks
+from wagtail.models import Page, Site
+from wagtail.views import serve_chain
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def page_not_found(request, exception):
+    return django_page_not_found(request, exception, template_name="404.html")
+
+
+def server_error(request):
+    """Render 500.html with the request, so the page speaks the visitor's language."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"request": request}))
+
+
+def route_for_request(request, path):
+    """Find the page for ``path`` in the active language's tree with two queries.
+
+    Wagtail's own router loads every ancestor and its specific row on the way down;
+    we look the page up by its ``url_path`` instead (deepest match wins), then let the
+    page's own ``route()`` handle what remains (sub-routes of routable pages).
+    """
+    if hasattr(request, "_wagtail_route_for_request"):
+        return request._wagtail_route_for_request
+    result = None
+    site = Site.find_for_request(request)
+    if site is not None:
+        root = site.root_page
+        localized_root = (
+            Page.objects.filter(
+                translation_key=root.translation_key, locale__language_code=get_language()
+            )
+            .only("path", "depth", "url_path", "content_type")
+            .first()
+        ) or root
+        components = [component for component in path.split("/") if component]
+        page = localized_root
+        if components:
+            prefixes = [
+                localized_root.url_path + "/".join(components[:index]) + "/"
+                for index in range(1, len(components) + 1)
+            ]
+            page = (
+                Page.objects.filter(url_path__in=prefixes, path__startswith=localized_root.path)
+                .order_by("-depth")
+                .only("depth", "content_type")
+                .first()
+            ) or localized_root
+        remaining = components[page.depth - localized_root.depth :]
+        # A page that does not override route() only routes to children, and the
+        # lookup above found none deeper: no need to load it to answer 404.
+        if not remaining or page.specific_class.route is not Page.route:
+            try:
+                result = page.specific.route(request, remaining)
+            except Http404:
+                result = None
+    request._wagtail_route_for_request = result
+    return result
+
+
+def serve(request, path):
+    """Wagtail's serve view, with the cheaper router above."""
+    route_result = route_for_request(request, path)
+    if route_result is None:
+        raise Http404
+    page, args, kwargs = route_result
+
+    on_serve_chain = serve_chain
+    for fn in reversed(hooks.get_hooks("on_serve_page")):
+        on_serve_chain = fn(on_serve_chain)
+    for fn in hooks.get_hooks("before_serve_page"):
+        result = fn(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    return on_serve_chain(page, request, args, kwargs)

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = _("Site")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from home import signals
+
+        signals.connect()

@@ -1,0 +1,108 @@
+"""Demo images drawn with Pillow, so the demo needs no photographs or network."""
+
+import unicodedata
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+FONT_CANDIDATES = [
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"),
+]
+COLOURS = {"BG": ("#0b5d4b", "#e8f3ef"), "RO": ("#1d3f8a", "#e9eef9")}
+RIVER = "#2f7fc1"
+
+# Approximate positions (longitude, latitude) of towns along the border.
+TOWNS = [
+    ("Vidin", 22.88, 43.99, "below"),
+    ("Craiova", 23.80, 44.32, "above"),
+    ("Ruse", 25.95, 43.85, "below"),
+    ("Giurgiu", 25.97, 43.90, "above"),
+    ("Silistra", 27.26, 44.12, "below"),
+    ("Constanța", 28.63, 44.17, "above"),
+]
+# A simplified course of the Danube along the border, west to east.
+DANUBE = [
+    (22.35, 44.70),
+    (22.70, 44.25),
+    (22.95, 43.95),
+    (23.60, 43.80),
+    (24.40, 43.72),
+    (25.10, 43.68),
+    (25.95, 43.87),
+    (26.60, 44.05),
+    (27.26, 44.12),
+    (27.40, 44.40),
+    (27.90, 44.75),
+    (28.10, 45.20),
+]
+
+
+def font(size):
+    for candidate in FONT_CANDIDATES:
+        if candidate.exists():
+            return ImageFont.truetype(str(candidate), size), True
+    return ImageFont.load_default(size=size), False
+
+
+def _label(text, full_unicode):
+    if full_unicode:
+        return text
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def region_map(width=1200, height=700):
+    """A schematic map: Romania north of the Danube, Bulgaria south, six towns marked."""
+    image = Image.new("RGB", (width, height), COLOURS["BG"][1])
+    draw = ImageDraw.Draw(image)
+
+    def xy(lon, lat):
+        return (lon - 22.0) / 7.0 * width, (45.6 - lat) / 2.4 * height
+
+    river = [xy(lon, lat) for lon, lat in DANUBE]
+    north = [(0, 0), (width, 0), (width, river[-1][1]), *reversed(river), (0, river[0][1])]
+    draw.polygon(north, fill=COLOURS["RO"][1])
+    draw.line(river, fill=RIVER, width=14, joint="curve")
+
+    big, full = font(44)
+    small, _ = font(30)
+    draw.text((40, 40), _label("ROMÂNIA", full), font=big, fill=COLOURS["RO"][0])
+    draw.text(
+        (40, height - 90),
+        _label("БЪЛГАРИЯ" if full else "BULGARIA", full),
+        font=big,
+        fill=COLOURS["BG"][0],
+    )
+    for name, lon, lat, where in TOWNS:
+        x, y = xy(lon, lat)
+        draw.ellipse((x - 10, y - 10, x + 10, y + 10), fill="#ffffff", outline="#1b1b1b", width=4)
+        text = _label(name, full)
+        text_width = draw.textlength(text, font=small)
+        ty = y - 52 if where == "above" else y + 16
+        draw.text((x - text_width / 2, ty), text, font=small, fill="#1b1b1b")
+    return image
+
+
+def wordmark(name, country, width=640, height=320):
+    """A plain logo placeholder: the organisation's initials and name on its country colour."""
+    ink, paper = COLOURS.get(country, ("#333333", "#f4f4f4"))
+    image = Image.new("RGB", (width, height), paper)
+    draw = ImageDraw.Draw(image)
+    initials = "".join(word[0] for word in name.replace("–", " ").split() if word[0].isupper())[:3]
+    big, full = font(120)
+    small, _ = font(30)
+    draw.ellipse((30, 60, 230, 260), fill=ink)
+    text_width = draw.textlength(initials, font=big)
+    draw.text((130 - text_width / 2, 90), initials, font=big, fill=paper)
+    words, line, lines = _label(name, full).split(), "", []
+    for word in words:
+        candidate = f"{line} {word}".strip()
+        if draw.textlength(candidate, font=small) > width - 290:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    lines.append(line)
+    for index, text in enumerate(lines[:4]):
+        draw.text((260, 100 + index * 40), text, font=small, fill=ink)
+    return image

@@ -1,0 +1,154 @@
+"""The staff roles: groups, their permissions and a moderation workflow per language.
+
+Pages: editors and moderators work on every language tree; each translator group
+may edit only its own language's tree and cannot publish, so its changes go through
+the moderation workflow of that tree.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+EDITORS = "Editors"
+MODERATORS = "Moderators"
+TRANSLATOR_GROUPS = {
+    "bg": "Translators — Bulgarian",
+    "ro": "Translators — Romanian",
+    "en": "Translators — English",
+}
+MODERATION_TASK = "Moderators approval"
+
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page"],
+    MODERATORS: [
+        "add_page",
+        "change_page",
+        "publish_page",
+        "bulk_delete_page",
+        "lock_page",
+        "unlock_page",
+    ],
+}
+COLLECTION_PERMISSIONS = {
+    EDITORS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ],
+    MODERATORS: [
+        "add_image",
+        "change_image",
+        "delete_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "delete_document",
+        "choose_document",
+    ],
+    "translators": ["choose_image", "choose_document"],
+}
+SNIPPET_MODELS = ["home.partner", "home.fundingnotice"]
+MODEL_PERMISSIONS = {
+    EDITORS: ["wagtail_localize.submit_translation"]
+    + [
+        f"{model.split('.')[0]}.{action}_{model.split('.')[1]}"
+        for model in SNIPPET_MODELS
+        for action in ("add", "change")
+    ],
+    MODERATORS: ["wagtail_localize.submit_translation", "home.change_sitesettings"]
+    + [
+        f"{model.split('.')[0]}.{action}_{model.split('.')[1]}"
+        for model in SNIPPET_MODELS
+        for action in ("add", "change", "delete")
+    ],
+}
+
+
+def permission(codename):
+    app_label, name = codename.split(".") if "." in codename else ("wagtailcore", codename)
+    return Permission.objects.get(content_type__app_label=app_label, codename=name)
+
+
+def _page_permission(name):
+    return Permission.objects.get(
+        content_type=ContentType.objects.get_for_model(Page), codename=name
+    )
+
+
+def _collection_permission(name):
+    model = name.split("_", 1)[1]
+    app_label = "wagtailimages" if model == "image" else "wagtaildocs"
+    return Permission.objects.get(content_type__app_label=app_label, codename=name)
+
+
+def language_homes():
+    """Each language's home page (the default site's root page and its translations)."""
+    root = Site.objects.get(is_default_site=True).root_page
+    return {
+        page.locale.language_code: page
+        for page in root.get_translations(inclusive=True).select_related("locale")
+    }
+
+
+def _grant(group, pages, collections, models):
+    admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    group.permissions.add(admin, *[permission(codename) for codename in models])
+    root_collection = Collection.get_first_root_node()
+    for name in collections:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root_collection, permission=_collection_permission(name)
+        )
+    for page, names in pages:
+        for name in names:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page, permission=_page_permission(name)
+            )
+
+
+def _workflows(homes):
+    moderators = Group.objects.get(name=MODERATORS)
+    task = GroupApprovalTask.objects.filter(name=MODERATION_TASK).first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name=MODERATION_TASK)
+    task.groups.add(moderators)
+    names = dict(settings.LANGUAGES)
+    for code, home in homes.items():
+        workflow, _ = Workflow.objects.get_or_create(name=f"Moderation — {names.get(code, code)}")
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+
+
+@transaction.atomic
+def setup_roles():
+    """Create or update the groups and workflows; safe to run any number of times."""
+    homes = language_homes()
+    root = Page.get_first_root_node()
+    groups = {name: Group.objects.get_or_create(name=name)[0] for name in (EDITORS, MODERATORS)}
+    for name, group in groups.items():
+        _grant(
+            group,
+            [(root, PAGE_PERMISSIONS[name])],
+            COLLECTION_PERMISSIONS[name],
+            MODEL_PERMISSIONS[name],
+        )
+    for code, name in TRANSLATOR_GROUPS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        pages = [(homes[code], ["change_page"])] if code in homes else []
+        _grant(group, pages, COLLECTION_PERMISSIONS["translators"], [])
+    _workflows(homes)
+    return groups

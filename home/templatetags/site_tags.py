@@ -1,0 +1,222 @@
+"""Global chrome for every page: language versions, menu, funding notice, footer.
+
+The chrome (menu, funding notice, footer) is the same for every page of a language, so
+it is kept in the cache per site and language and dropped whenever pages, snippets or
+settings change (home.signals). Language versions are per page and cost one query.
+"""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q
+from django.urls import translate_url
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+from home.models import FundingNotice, SiteSettings
+
+register = template.Library()
+
+CHROME_VERSION_KEY = "site-chrome-version"
+
+
+def memoise_on_request(request, key, compute):
+    memo = request.__dict__.setdefault("_site_tags_memo", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+@dataclass(frozen=True)
+class Link:
+    page_id: int
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str
+    url: str
+    absolute_url: str
+    is_current: bool
+    translated: bool  # False: the link leads to that language's home page instead
+
+    @property
+    def is_default(self):
+        return self.code == settings.LANGUAGE_CODE
+
+    @property
+    def untranslated_note(self):
+        return _("not translated yet: opens the home page in this language")
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """The current page (or view) in every language."""
+    return _relatives(context)[0]
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context):
+    """The current page's ancestors below the site root, home page first."""
+    return _relatives(context)[1]
+
+
+def _relatives(context):
+    """Language versions and ancestors of the page, in one query for both."""
+    request = context.get("request")
+    if request is None:
+        return [], []
+    page = context.get("page")
+    return memoise_on_request(request, "relatives", lambda: _page_relatives(request, page))
+
+
+def _page_relatives(request, page):
+    current = get_language()
+    site = Site.find_for_request(request)
+    if not isinstance(page, Page) or site is None:
+        path = request.get_full_path()
+        versions = [
+            LanguageVersion(
+                code,
+                name,
+                url := translate_url(path, code),
+                request.build_absolute_uri(url),
+                code == current,
+                True,
+            )
+            for code, name in settings.LANGUAGES
+        ]
+        return versions, []
+
+    home_key = site.root_page.translation_key
+    ancestor_paths = [
+        page.path[: depth * page.steplen] for depth in range(site.root_page.depth, page.depth)
+    ]
+    candidates = (
+        Page.objects.live()
+        .filter(
+            Q(translation_key__in=[page.translation_key, home_key]) | Q(path__in=ancestor_paths)
+        )
+        .select_related("locale")
+        .only("title", "path", "url_path", "translation_key", "locale__language_code")
+        .order_by("path")
+    )
+    pages, homes, ancestors = {}, {}, []
+    for candidate in candidates:
+        code = candidate.locale.language_code
+        if candidate.path in ancestor_paths:
+            ancestors.append(Link(candidate.pk, candidate.title, candidate.get_url(request)))
+        if candidate.translation_key == page.translation_key:
+            pages[code] = candidate
+        if candidate.translation_key == home_key:
+            homes[code] = candidate
+
+    versions = []
+    for code, name in settings.LANGUAGES:
+        if code in pages:
+            url, translated = pages[code].get_url(request), True
+        elif code in homes:
+            url, translated = f"{homes[code].get_url(request)}?untranslated=1", False
+        else:
+            continue
+        versions.append(
+            LanguageVersion(
+                code,
+                name,
+                url,
+                request.build_absolute_uri(url),
+                code == current and translated,
+                translated,
+            )
+        )
+    return versions, ancestors
+
+
+@dataclass(frozen=True)
+class Chrome:
+    settings: SiteSettings | None = None
+    funding_notice: FundingNotice | None = None
+    menu: tuple = ()
+    footer_pages: tuple = ()
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """Menu, funding notice and footer pages in the active language."""
+    request = context.get("request")
+    if request is None:
+        return Chrome()
+    return memoise_on_request(request, "chrome", lambda: _cached_chrome(request))
+
+
+def _cached_chrome(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return Chrome()
+    version = cache.get_or_set(CHROME_VERSION_KEY, 1)
+    key = f"site-chrome:{version}:{site.pk}:{get_language()}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = _chrome(request, site)
+        cache.set(key, chrome, 60 * 60)
+    return chrome
+
+
+def invalidate_chrome():
+    try:
+        cache.incr(CHROME_VERSION_KEY)
+    except ValueError:
+        cache.set(CHROME_VERSION_KEY, 1)
+
+
+def _chrome(request, site):
+    language = get_language()
+    site_settings = (
+        SiteSettings.objects.filter(site=site)
+        .select_related(
+            "funding_notice__locale", "contact_page", "privacy_page", "accessibility_page"
+        )
+        .first()
+    )
+    if site_settings is None:
+        site_settings = SiteSettings(site=site)
+
+    funding_notice = site_settings.funding_notice
+    if funding_notice is not None and funding_notice.locale.language_code != language:
+        funding_notice = (
+            FundingNotice.objects.filter(
+                translation_key=funding_notice.translation_key, locale__language_code=language
+            ).first()
+        ) or funding_notice
+
+    footer_keys = [
+        page.translation_key
+        for page in (
+            site_settings.contact_page,
+            site_settings.privacy_page,
+            site_settings.accessibility_page,
+        )
+        if page is not None
+    ]
+    menu_depth = site.root_page.depth + 1
+    pages = (
+        Page.objects.live()
+        .filter(locale__language_code=language)
+        .filter(Q(depth=menu_depth, show_in_menus=True) | Q(translation_key__in=footer_keys))
+        .order_by("path")
+        .only("title", "url_path", "depth", "show_in_menus", "translation_key")
+    )
+    menu, localized = [], {}
+    for page in pages:
+        link = Link(page.pk, page.title, page.get_url(request))
+        if page.depth == menu_depth and page.show_in_menus:
+            menu.append(link)
+        localized[page.translation_key] = link
+    footer_pages = tuple(localized[key] for key in footer_keys if key in localized)
+    return Chrome(site_settings, funding_notice, tuple(menu), footer_pages)

@@ -1,0 +1,214 @@
+"""Browser quality checks: the real site runs in a subprocess on a fresh SQLite database
+and is checked over HTTP with Chromium (axe-core) and the Nu Html Checker.
+
+Nothing here imports Django: the site is a separate process, so these tests need no
+pytest-django database access.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+# Overridable so a missing browser can be simulated.
+BROWSER_EXECUTABLE = Path(os.environ.get("BROWSER_EXECUTABLE", "/usr/bin/chromium"))
+SETUP_COMMAND = "sudo bash scripts/ensure-browser.sh"
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+NOT_RUN = pytest.StashKey[int]()
+VNU_INFO = pytest.StashKey[list[str]]()
+
+
+def missing_prerequisites() -> list[str]:
+    missing = [str(BROWSER_EXECUTABLE)] if not BROWSER_EXECUTABLE.exists() else []
+    missing += [str(f.relative_to(ROOT)) for f in (AXE_JS, VNU_JAR) if not f.exists()]
+    return missing + (["java"] if shutil.which("java") is None else [])
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "browser: browser quality check (needs Chromium, Java, node_modules)"
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Skip (or, under CI=true, fail) browser checks whose tools are not installed."""
+    if item.get_closest_marker("browser") is None or not (missing := missing_prerequisites()):
+        return
+    reason = f"BROWSER CHECK NOT RUN: missing {', '.join(missing)}; run `{SETUP_COMMAND}`"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} (CI=true: scripts/ensure-browser.sh must run first)", pytrace=False)
+    item.config.stash[NOT_RUN] = item.config.stash.get(NOT_RUN, 0) + 1
+    pytest.skip(reason)
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    if info := config.stash.get(VNU_INFO, []):
+        terminalreporter.section("Nu Html Checker warnings (allowed)", sep="-")
+        for line in info:
+            terminalreporter.write_line(line)
+    if not_run := config.stash.get(NOT_RUN, 0):
+        terminalreporter.section("BROWSER CHECKS NOT RUN", sep="!", red=True, bold=True)
+        terminalreporter.write_line(
+            f"{not_run} browser check(s) were SKIPPED, not passed: missing "
+            f"{', '.join(missing_prerequisites())}.",
+            red=True,
+            bold=True,
+        )
+        terminalreporter.write_line(f"Install them with:  {SETUP_COMMAND}", bold=True)
+        terminalreporter.write_line("With CI=true these checks fail instead of skipping.")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _manage(*args: str, env: dict[str, str]) -> None:
+    try:
+        command = [sys.executable, "manage.py", *args]
+        subprocess.run(  # noqa: S603 - fixed argv, no shell
+            command, cwd=ROOT, env=env, check=True, capture_output=True, text=True, timeout=900
+        )
+    except subprocess.CalledProcessError as exc:
+        pytest.fail(
+            f"manage.py {' '.join(args)} exited {exc.returncode}:\n{exc.stdout}\n{exc.stderr}",
+            pytrace=False,
+        )
+
+
+def _answers_http(url: str) -> bool:
+    try:
+        urllib.request.urlopen(url, timeout=2).close()  # noqa: S310 - local http URL
+    except urllib.error.HTTPError:
+        return True  # any HTTP status means the server is up
+    except OSError:
+        return False
+    return True
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Migrate a fresh SQLite database, load the demo content and serve the site."""
+    tmp = tmp_path_factory.mktemp("site")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": f"sqlite:///{tmp / 'browser.sqlite3'}",
+        "MEDIA_ROOT": str(tmp / "media"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    _manage("migrate", "--noinput", env=env)
+    _manage("load_demo", env=env)
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log_path = tmp / "runserver.log"
+    with log_path.open("w") as log:
+        command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}"]
+        server = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
+            [*command, "--noreload", "--insecure"],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        while not _answers_http(f"{url}/"):
+            if server.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(
+                    f"runserver did not answer on {url} within 60 s "
+                    f"(exit code {server.poll()}):\n{log_path.read_text()}",
+                    pytrace=False,
+                )
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@pytest.fixture(scope="package")
+def browser():
+    """Headless Debian Chromium.
+
+    Package scope, not session: while Playwright's sync API is started, an asyncio loop
+    runs in this thread, and Django's ORM would raise SynchronousOnlyOperation in any
+    test collected after this package.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(BROWSER_EXECUTABLE), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    return AXE_JS.read_text()
+
+
+@pytest.fixture(scope="session")
+def vnu_jar() -> Path:
+    return VNU_JAR
+
+
+@pytest.fixture(scope="session")
+def vnu_warnings(pytestconfig: pytest.Config) -> list[str]:
+    """Allowed Nu Html Checker warnings, listed in the terminal summary."""
+    return pytestconfig.stash.setdefault(VNU_INFO, [])
+
+
+@pytest.fixture
+def blocked_requests() -> list[str]:
+    """Outside URLs the page tried to load (they were aborted)."""
+    return []
+
+
+@pytest.fixture
+def page(browser, blocked_requests: list[str]):
+    """A page in a fresh context that bypasses the site's CSP (to inject axe-core)
+    and can only reach 127.0.0.1/localhost."""
+
+    def only_local(route) -> None:
+        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            blocked_requests.append(route.request.url)
+            route.abort()
+
+    context = browser.new_context(bypass_csp=True)
+    context.route("**/*", only_local)
+    yield context.new_page()
+    context.close()

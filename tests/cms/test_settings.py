@@ -1,0 +1,49 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+    "SECRET_KEY": "a-long-random-production-secret-key-for-the-deploy-check-0123456789",
+    "ALLOWED_HOSTS": "socialcohesion.example",
+    "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
+}
+
+
+def manage(*args, env):
+    base = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
+    }
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_production_deploy_check_is_clean():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_fails_loudly_without_a_secret_key():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_database_url_configures_persistent_connections():
+    from django.conf import settings
+
+    assert settings.DATABASES["default"]["CONN_MAX_AGE"] == 600
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True

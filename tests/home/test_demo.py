@@ -1,0 +1,64 @@
+import re
+
+import pytest
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+from home.models import FundingNotice, HomePage, Partner, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": list(Page.objects.order_by("pk").values_list("pk", "latest_revision_id")),
+        "revisions": Revision.objects.count(),
+        "sources": TranslationSource.objects.count(),
+        "translations": Translation.objects.count(),
+        "strings": StringTranslation.objects.count(),
+        "partners": Partner.objects.count(),
+        "notices": FundingNotice.objects.count(),
+        "images": get_image_model().objects.count(),
+    }
+
+
+def test_load_demo_twice_changes_nothing(capsys):
+    before = snapshot()
+    call_command("load_demo")
+    assert snapshot() == before
+    assert "Demo content ready" in capsys.readouterr().out
+
+
+def test_demo_tree_exists_in_three_languages():
+    for model in (HomePage, StandardPage):
+        counts = {
+            code: model.objects.filter(locale__language_code=code, live=True).count()
+            for code in ("bg", "ro", "en")
+        }
+        assert counts["bg"] >= 1 and counts["bg"] == counts["ro"] == counts["en"], counts
+    assert Partner.objects.filter(locale__language_code="ro").count() == 2
+
+
+def test_translations_are_synced_wagtail_localize_translations():
+    """Translators find the demo as ordinary synced translations with translated segments."""
+    for page in Page.objects.filter(locale__language_code="bg", depth__gte=2):
+        source = TranslationSource.objects.get_for_instance(page)
+        for code in ("ro", "en"):
+            translation = Translation.objects.get(source=source, target_locale__language_code=code)
+            total, translated = translation.get_progress()
+            assert total == translated > 0, (page, code)
+
+
+def test_demo_images_have_alternative_text():
+    for image in get_image_model().objects.all():
+        assert len(image.description) > 10
+    for home in HomePage.objects.all():
+        assert home.region_image and len(home.region_image_alt) > 20
+
+
+def test_no_cedilla_in_romanian_segments():
+    strings = StringTranslation.objects.filter(locale__language_code="ro")
+    assert strings.exists()
+    assert not [s.data for s in strings if re.search("[şţŞŢ]", s.data)]
