@@ -76,6 +76,12 @@ class CallToActionBlock(blocks.StructBlock):
         label = _("Call to action")
         description = _("A highlighted invitation with one button")
         value_class = LinkStructValue
+        preview_value = {
+            "title": "Join the network",
+            "text": "Social service providers from the border region are welcome.",
+            "button_label": "Contact us",
+            "external_url": "https://fyc-vidin.org/",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -137,6 +143,10 @@ class AccordionBlock(blocks.StructBlock):
         template = "blocks/accordion_block.html"
         label = _("Accordion / FAQ")
         description = _("Questions and answers that open one at a time; works without JavaScript")
+        preview_value = {
+            "heading": "Questions",
+            "items": [{"title": "Who can join?", "body": "<p>Providers from both countries.</p>"}],
+        }
 
 
 class BaseStreamBlock(blocks.StreamBlock):
@@ -170,6 +180,12 @@ class ActivityBlock(blocks.StructBlock):
         template = "blocks/activity_block.html"
         label = _("Activity")
         description = _("One dated step of the project timeline")
+        preview_value = {
+            "title": "Thematic forums",
+            "start": "2017-11-01",
+            "end": "2018-06-30",
+            "description": "Ten two-day meetings, five in each country.",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -203,6 +219,12 @@ class ResultBlock(blocks.StructBlock):
         template = "blocks/result_block.html"
         label = _("Expected result")
         description = _("An expected result with its target and the figure achieved so far")
+        preview_value = {
+            "label": "Specialists trained",
+            "target": 300,
+            "achieved": 120,
+            "unit": "experts",
+        }
         value_class = ResultValue
 
 

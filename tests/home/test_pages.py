@@ -52,6 +52,20 @@ def test_funding_notice_in_the_header_of_every_page(client, language, programme)
         assert "ROBG-193" in header
 
 
+@pytest.mark.parametrize(
+    "language, disclaimer",
+    [
+        ("bg", "не представлява непременно официалната позиция на Европейския съюз"),
+        ("ro", "nu reprezintă în mod necesar poziția oficială a"),
+        ("en", "does not necessarily represent the official position of the European Union"),
+    ],
+)
+def test_home_page_shows_the_eu_disclaimer_on_arrival(client, language, disclaimer):
+    html = client.get(f"/{language}/").content.decode()
+    hero = html[html.index('class="hero"') : html.index('class="wrap home-grid"')]
+    assert disclaimer in hero
+
+
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])
 def test_footer_links_to_legal_pages_in_the_same_language(client, language):
     html = client.get(f"/{language}/").content.decode()

@@ -75,3 +75,11 @@ def test_editor_submission_waits_for_a_moderator(client, make_user, homes):
     assert response.status_code in (200, 302)
     page.refresh_from_db()
     assert page.title == "За проекта (ново)" and page.live
+
+
+def test_editors_manage_partners_and_translators_do_not(client, make_user):
+    partners = reverse("wagtailsnippets_home_partner:list")
+    client.force_login(make_user("eva", EDITORS))
+    assert client.get(partners).status_code == 200
+    client.force_login(make_user("radu", TRANSLATOR_GROUPS["ro"]))
+    assert client.get(partners).status_code == 302
