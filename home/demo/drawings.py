@@ -21,7 +21,8 @@ TOWNS = [
     ("Silistra", 27.26, 44.12, "below"),
     ("Constanța", 28.63, 44.17, "above"),
 ]
-# A simplified course of the Danube along the border, west to east.
+# A simplified course of the Danube, west to east: the border as far as Silistra,
+# then it turns north into Romania.
 DANUBE = [
     (22.35, 44.70),
     (22.70, 44.25),
@@ -36,6 +37,11 @@ DANUBE = [
     (27.90, 44.75),
     (28.10, 45.20),
 ]
+BORDER_RIVER_END = 8  # index of Silistra in DANUBE
+# From Silistra the border runs over land to the Black Sea at Vama Veche / Durankulak.
+LAND_BORDER = [(27.70, 43.98), (28.15, 43.82), (28.58, 43.74)]
+COAST = [(28.58, 43.74), (28.66, 44.17), (28.80, 44.60), (29.40, 45.00), (29.40, 45.60)]
+SEA = "#d4e6f6"
 
 
 def font(size):
@@ -57,15 +63,21 @@ def region_map(width=1200, height=700):
     draw = ImageDraw.Draw(image)
 
     def xy(lon, lat):
-        return (lon - 22.0) / 7.0 * width, (45.6 - lat) / 2.4 * height
+        return (lon - 21.9) / 7.4 * width, (45.5 - lat) / 2.3 * height
 
     river = [xy(lon, lat) for lon, lat in DANUBE]
-    north = [(0, 0), (width, 0), (width, river[-1][1]), *reversed(river), (0, river[0][1])]
-    draw.polygon(north, fill=COLOURS["RO"][1])
+    border = river[: BORDER_RIVER_END + 1] + [xy(lon, lat) for lon, lat in LAND_BORDER]
+    draw.polygon(
+        [(0, 0), (width, 0), (width, border[-1][1]), *reversed(border), (0, border[0][1])],
+        fill=COLOURS["RO"][1],
+    )
+    coast = [xy(lon, lat) for lon, lat in COAST]
+    draw.polygon([*coast, (width, 0), (width, height), (coast[0][0], height)], fill=SEA)
+    draw.line(border[BORDER_RIVER_END:], fill="#6b6b6b", width=4)
     draw.line(river, fill=RIVER, width=14, joint="curve")
 
-    big, full = font(44)
-    small, _ = font(30)
+    big, full = font(48)
+    small, _ = font(40)
     draw.text((40, 40), _label("ROMÂNIA", full), font=big, fill=COLOURS["RO"][0])
     draw.text(
         (40, height - 90),
@@ -78,7 +90,9 @@ def region_map(width=1200, height=700):
         draw.ellipse((x - 10, y - 10, x + 10, y + 10), fill="#ffffff", outline="#1b1b1b", width=4)
         text = _label(name, full)
         text_width = draw.textlength(text, font=small)
-        ty = y - 52 if where == "above" else y + 16
+        text_width = min(text_width, width - 20)
+        x = min(max(x, text_width / 2 + 10), width - text_width / 2 - 10)
+        ty = y - 60 if where == "above" else y + 16
         draw.text((x - text_width / 2, ty), text, font=small, fill="#1b1b1b")
     return image
 
@@ -89,11 +103,11 @@ def wordmark(name, country, width=640, height=320):
     image = Image.new("RGB", (width, height), paper)
     draw = ImageDraw.Draw(image)
     initials = "".join(word[0] for word in name.replace("–", " ").split() if word[0].isupper())[:3]
-    big, full = font(120)
-    small, _ = font(30)
+    big, full = font(84)
+    small, _ = font(40)
     draw.ellipse((30, 60, 230, 260), fill=ink)
     text_width = draw.textlength(initials, font=big)
-    draw.text((130 - text_width / 2, 90), initials, font=big, fill=paper)
+    draw.text((130 - text_width / 2, 112), initials, font=big, fill=paper)
     words, line, lines = _label(name, full).split(), "", []
     for word in words:
         candidate = f"{line} {word}".strip()
@@ -104,5 +118,5 @@ def wordmark(name, country, width=640, height=320):
             line = candidate
     lines.append(line)
     for index, text in enumerate(lines[:4]):
-        draw.text((260, 100 + index * 40), text, font=small, fill=ink)
+        draw.text((260, 90 + index * 50), text, font=small, fill=ink)
     return image
