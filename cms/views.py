@@ -33,6 +33,15 @@ def server_error(request):
     return HttpResponseServerError(template.render({"request": request}))
 
 
+def load_specific(page):
+    """The page as its own class, with the relations it declares it always shows."""
+    page_class = page.specific_class
+    related = getattr(page_class, "serve_select_related", ())
+    if not related:
+        return page.specific
+    return page_class.objects.select_related(*related).get(pk=page.pk)
+
+
 def route_for_request(request, path):
     """Find the page for ``path`` in the active language's tree with two queries.
 
@@ -71,7 +80,7 @@ def route_for_request(request, path):
         # lookup above found none deeper: no need to load it to answer 404.
         if not remaining or page.specific_class.route is not Page.route:
             try:
-                result = page.specific.route(request, remaining)
+                result = load_specific(page).route(request, remaining)
             except Http404:
                 result = None
     request._wagtail_route_for_request = result

@@ -18,6 +18,7 @@ from .blocks import (
     FundingSourceBlock,
     ResultBlock,
 )
+from .caching import cached_per_language
 
 
 class BasePage(Page):
@@ -60,6 +61,18 @@ class BasePage(Page):
     @property
     def card_title(self):
         return self.listing_title or self.title
+
+    def get_social_image(self):
+        """The rendition shown when the page is shared (OpenGraph, Twitter), or None."""
+        if not self.listing_image_id:
+            return None
+        return self.listing_image.get_rendition("fill-1200x630|format-jpeg")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        image = self.get_social_image()
+        context["social_image_url"] = request.build_absolute_uri(image.url) if image else ""
+        return context
 
 
 class HomePage(BasePage):
@@ -133,7 +146,9 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = self.get_partners()
+        context["partners"] = cached_per_language(
+            request, "partners", lambda: list(self.get_partners())
+        )
         return context
 
     def get_partners(self):

@@ -1,22 +1,21 @@
-"""Drop the cached site chrome whenever what it shows may have changed."""
+"""Drop the per-language cache whenever what it shows may have changed."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from home.models import FundingNotice, SiteSettings
-from home.templatetags.site_tags import invalidate_chrome
+from home.caching import invalidate
+from home.models import FundingNotice, Partner, SiteSettings
 
 
-def _invalidate(**kwargs):
-    invalidate_chrome()
+def invalidate_on_change(*models):
+    for model in models:
+        uid = f"{model._meta.label}-invalidate"
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-delete")
 
 
 def connect():
     for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(_invalidate, dispatch_uid=f"chrome-{id(signal)}")
-    for model in (Page, SiteSettings, FundingNotice):
-        post_save.connect(_invalidate, sender=model, dispatch_uid=f"chrome-save-{model.__name__}")
-        post_delete.connect(
-            _invalidate, sender=model, dispatch_uid=f"chrome-delete-{model.__name__}"
-        )
+        signal.connect(invalidate, dispatch_uid=f"site-content-{id(signal)}")
+    invalidate_on_change(Page, SiteSettings, FundingNotice, Partner)

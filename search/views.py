@@ -1,6 +1,7 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from wagtail.models import Locale, Page
+
+from home.pagination import paginate
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -14,19 +15,9 @@ def search(request):
         results = (
             Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
         )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page_obj = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page_obj = paginator.page(1)
-    except EmptyPage:
-        page_obj = paginator.page(paginator.num_pages)
+    page_obj = paginate(results, request, RESULTS_PER_PAGE)
     return render(
         request,
         "search/search.html",
-        {
-            "search_query": query,
-            "page_obj": page_obj,
-            "paginator": paginator,
-        },
+        {"search_query": query, "page_obj": page_obj, "paginator": page_obj.paginator},
     )

@@ -120,3 +120,32 @@ def wordmark(name, country, width=640, height=320):
     for index, text in enumerate(lines[:4]):
         draw.text((260, 90 + index * 50), text, font=small, fill=ink)
     return image
+
+
+POSTER_COLOURS = [
+    ("#0b5d4b", "#e8f3ef"),
+    ("#1d3f8a", "#e9eef9"),
+    ("#7a3b00", "#fbefe3"),
+    ("#5b2a86", "#f1eaf8"),
+]
+
+
+def poster(label, variant=0, width=1200, height=675):
+    """A news graphic: a map-pin pictogram and a short label on a coloured background."""
+    ink, paper = POSTER_COLOURS[variant % len(POSTER_COLOURS)]
+    image = Image.new("RGB", (width, height), paper)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, height - 40, width, height), fill=ink)
+    cx, cy, r = width // 2, height // 2 - 90, 90
+    draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=ink)
+    draw.polygon(
+        [(cx - r * 0.8, cy + r * 0.55), (cx + r * 0.8, cy + r * 0.55), (cx, cy + r * 2.1)], fill=ink
+    )
+    draw.ellipse((cx - r * 0.38, cy - r * 0.38, cx + r * 0.38, cy + r * 0.38), fill=paper)
+    big, full = font(64)
+    text = _label(label, full)
+    while draw.textlength(text, font=big) > width - 80 and big.size > 24:
+        big, _ = font(big.size - 4)
+    text_width = draw.textlength(text, font=big)
+    draw.text(((width - text_width) / 2, cy + r * 2.1 + 40), text, font=big, fill=ink)
+    return image

@@ -160,5 +160,6 @@ def get_or_create_image(title, draw, alt_text, collection=None):
     image = Image(title=title, description=alt_text, file=ImageFile(buffer, name=filename))
     if collection is not None:
         image.collection = collection
+    image._set_image_file_metadata()  # size and hash, as the admin's upload form sets them
     image.save()
     return image

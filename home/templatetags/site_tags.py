@@ -1,26 +1,27 @@
 """Global chrome for every page: language versions, menu, funding notice, footer.
 
 The chrome (menu, funding notice, footer) is the same for every page of a language, so
-it is kept in the cache per site and language and dropped whenever pages, snippets or
-settings change (home.signals). Language versions are per page and cost one query.
+it is kept in the cache per site and language (home.caching). Language versions and
+breadcrumbs are per page and cost one query together.
 """
 
+import json
 from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from home.caching import cached_per_language
 from home.models import FundingNotice, SiteSettings
 
 register = template.Library()
-
-CHROME_VERSION_KEY = "site-chrome-version"
 
 
 def memoise_on_request(request, key, compute):
@@ -159,20 +160,7 @@ def _cached_chrome(request):
     site = Site.find_for_request(request)
     if site is None:
         return Chrome()
-    version = cache.get_or_set(CHROME_VERSION_KEY, 1)
-    key = f"site-chrome:{version}:{site.pk}:{get_language()}"
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = _chrome(request, site)
-        cache.set(key, chrome, 60 * 60)
-    return chrome
-
-
-def invalidate_chrome():
-    try:
-        cache.incr(CHROME_VERSION_KEY)
-    except ValueError:
-        cache.set(CHROME_VERSION_KEY, 1)
+    return cached_per_language(request, "chrome", lambda: _chrome(request, site))
 
 
 def _chrome(request, site):
@@ -220,3 +208,13 @@ def _chrome(request, site):
         localized[page.translation_key] = link
     footer_pages = tuple(localized[key] for key in footer_keys if key in localized)
     return Chrome(site_settings, funding_notice, tuple(menu), footer_pages)
+
+
+_JSON_LD_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """Structured data as a JSON-LD script element, safe to embed in HTML."""
+    text = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_LD_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308

@@ -1,0 +1,370 @@
+"""News and events: the index of each language tree, news items, their categories."""
+
+import datetime
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BaseStreamBlock, FigureBlock
+from home.caching import cached_per_language
+from home.models import BasePage
+from home.pagination import paginate
+
+THUMBNAIL_SPECS = ["fill-400x225", "fill-800x450"]
+
+
+class NewsCategory(TranslatableMixin, models.Model):
+    """A small taxonomy editors manage and translators translate."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        help_text=_("Used in addresses such as ?category=events; the same in every language."),
+    )
+
+    panels = ["name", "slug"]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news category")
+        verbose_name_plural = _("news categories")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_news_category_slug"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The news of one language tree: filterable by category and year, with feeds."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+    page_size = 20
+
+    lead = models.TextField(_("lead"), blank=True)
+
+    content_panels = BasePage.content_panels + ["lead"]
+    search_fields = BasePage.search_fields + [index.SearchField("lead")]
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_news_items(self, prefetch_renditions=True):
+        """Live news of this index, newest first, ready for listing with thumbnails.
+
+        Lists kept in the cache skip the renditions prefetch: a cached empty prefetch
+        would hide renditions made later, and Wagtail's rendition cache serves them.
+        """
+        items = (
+            NewsPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("category", "listing_image")
+            .defer_streamfields()
+            .order_by("-date", "-pk")
+        )
+        if prefetch_renditions:
+            renditions = get_image_model().get_rendition_model().objects.all()
+            items = items.prefetch_related(
+                Prefetch(
+                    "listing_image__renditions",
+                    queryset=renditions,
+                    to_attr="prefetched_renditions",
+                )
+            )
+        return items
+
+    def get_upcoming_events(self, now=None, prefetch_renditions=True):
+        now = now or timezone.now()
+        return (
+            self.get_news_items(prefetch_renditions)
+            .filter(event_start__isnull=False)
+            .filter(
+                models.Q(event_end__gte=now)
+                | models.Q(event_end__isnull=True, event_start__gte=now)
+            )
+            .order_by("event_start")
+        )
+
+    def filter_items(self, request):
+        """Apply ?category= and ?year=; return the items, the choices and any notice."""
+        all_items = items = self.get_news_items()
+        notices = []
+        categories = cached_per_language(
+            request,
+            "news-categories",
+            lambda: list(NewsCategory.objects.filter(locale_id=self.locale_id)),
+        )
+        chosen_category = None
+        slug = request.GET.get("category", "").strip()
+        if slug:
+            chosen_category = next((c for c in categories if c.slug == slug), None)
+            if chosen_category is None:
+                notices.append(gettext("There is no such category; showing all news."))
+            else:
+                items = items.filter(category=chosen_category)
+
+        chosen_year = None
+        year = request.GET.get("year", "").strip()
+        if year:
+            if year.isdigit() and 1900 <= int(year) <= 2100:
+                chosen_year = int(year)
+                items = items.filter(date__year=chosen_year)
+            else:
+                notices.append(gettext("That year is not valid; showing all years."))
+        years = [d.year for d in all_items.dates("date", "year", order="DESC")]
+        return items, categories, chosen_category, years, chosen_year, notices
+
+    @path("")
+    def index_route(self, request):
+        items, categories, category, years, year, notices = self.filter_items(request)
+        return self.render(
+            request,
+            context_overrides={
+                "page_obj": paginate(items, request, self.page_size),
+                "categories": categories,
+                "chosen_category": category,
+                "years": years,
+                "chosen_year": year,
+                "notices": notices,
+            },
+        )
+
+    @path("rss/", name="rss")
+    def rss_route(self, request):
+        from news.feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom_route(self, request):
+        from news.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+    @path("calendar/", name="ical")
+    def ical_route(self, request):
+        from news.feeds import ical_response
+
+        return ical_response(self, request)
+
+    def feed_urls(self, request):
+        base = self.get_url(request)
+        return {"rss": f"{base}rss/", "atom": f"{base}atom/", "ical": f"{base}calendar/"}
+
+
+class NewsPage(BasePage):
+    """A news item; with a start date it also announces or reports an event."""
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    serve_select_related = ("category", "listing_image")
+
+    date = models.DateField(_("date"), default=datetime.date.today)
+    lead = models.TextField(_("lead"), help_text=_("One or two sentences that sum up the news."))
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    gallery = StreamField([("image", FigureBlock())], blank=True, verbose_name=_("gallery"))
+    category = models.ForeignKey(
+        NewsCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    related_pages = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("Page")))],
+        blank=True,
+        verbose_name=_("related pages"),
+    )
+    event_start = models.DateTimeField(_("event starts"), null=True, blank=True)
+    event_end = models.DateTimeField(_("event ends"), null=True, blank=True)
+    event_place = models.CharField(_("place"), max_length=255, blank=True)
+    event_latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    event_longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel(["date", "category"]),
+        "lead",
+        "body",
+        "gallery",
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["event_start", "event_end"]),
+                "event_place",
+                FieldRowPanel(["event_latitude", "event_longitude"]),
+            ],
+            heading=_("Event"),
+            help_text=_("Fill in for news that announces or reports an event."),
+        ),
+        FieldPanel("tags"),
+        "related_pages",
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("category"),
+    ]
+    override_translatable_fields = BasePage.override_translatable_fields + [
+        SynchronizedField("date"),
+        SynchronizedField("event_start"),
+        SynchronizedField("event_end"),
+        SynchronizedField("event_latitude", overridable=False),
+        SynchronizedField("event_longitude", overridable=False),
+    ]
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        errors = {}
+        if self.event_end and not self.event_start:
+            errors["event_start"] = _("Give the start of the event as well.")
+        elif self.event_end and self.event_end < self.event_start:
+            errors["event_end"] = _("The event cannot end before it starts.")
+        if (self.event_latitude is None) != (self.event_longitude is None):
+            errors["event_longitude"] = _("Give both latitude and longitude, or neither.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_event(self):
+        return self.event_start is not None
+
+    @cached_property
+    def map_url(self):
+        if self.event_latitude is None:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.event_latitude}"
+            f"&mlon={self.event_longitude}#map=14/{self.event_latitude}/{self.event_longitude}"
+        )
+
+    def get_related_pages(self):
+        """The chosen related pages in this page's language, in one query."""
+        ids = [block.value.pk for block in self.related_pages if block.value]
+        if not ids:
+            return []
+        chosen = Page.objects.filter(pk__in=ids)
+        candidates = Page.objects.filter(
+            models.Q(pk__in=ids)
+            | models.Q(
+                translation_key__in=chosen.values("translation_key"),
+                locale_id=self.locale_id,
+                live=True,
+            )
+        ).only("title", "url_path", "translation_key", "locale_id", "live")
+        keys, localized = {}, {}
+        for page in candidates:
+            if page.pk in ids:
+                keys[page.pk] = page.translation_key
+            if page.locale_id == self.locale_id and page.live:
+                localized[page.translation_key] = page
+        return [localized[keys[pk]] for pk in ids if keys.get(pk) in localized]
+
+    def get_structured_data(self, request, image_url=""):
+        """schema.org NewsArticle, and Event for news about an event."""
+        url = self.get_full_url(request)
+        language = get_language()
+        publisher = {
+            "@type": "Organization",
+            "name": gettext("Regional Network for Social Cohesion"),
+        }
+        article = {
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "description": self.lead,
+            "datePublished": self.date.isoformat(),
+            "inLanguage": language,
+            "mainEntityOfPage": url,
+            "publisher": publisher,
+            "author": publisher,
+        }
+        if self.last_published_at:
+            article["dateModified"] = self.last_published_at.isoformat()
+        if image_url:
+            article["image"] = [image_url]
+        graph = [article]
+        if self.is_event:
+            place = {
+                "@type": "Place",
+                "name": self.event_place or self.title,
+                "address": self.event_place or self.title,
+            }
+            if self.event_latitude is not None:
+                place["geo"] = {
+                    "@type": "GeoCoordinates",
+                    "latitude": float(self.event_latitude),
+                    "longitude": float(self.event_longitude),
+                }
+            event = {
+                "@type": "Event",
+                "name": self.title,
+                "description": self.lead,
+                "startDate": self.event_start.isoformat(),
+                "eventStatus": "https://schema.org/EventScheduled",
+                "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                "location": place,
+                "organizer": publisher,
+                "url": url,
+                "inLanguage": language,
+            }
+            if self.event_end:
+                event["endDate"] = self.event_end.isoformat()
+            if image_url:
+                event["image"] = [image_url]
+            graph.append(event)
+        return {"@context": "https://schema.org", "@graph": graph}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related"] = self.get_related_pages()
+        context["structured_data"] = self.get_structured_data(request, context["social_image_url"])
+        return context

@@ -1,0 +1,229 @@
+import datetime
+import json
+import re
+
+import feedparser
+import icalendar
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from news.models import NewsCategory, NewsIndexPage, NewsPage
+
+pytestmark = pytest.mark.django_db
+
+
+def index_of(language):
+    return NewsIndexPage.objects.get(locale__language_code=language)
+
+
+def index_url(language):
+    return index_of(language).url
+
+
+@pytest.mark.parametrize("language", ["bg", "ro", "en"])
+def test_index_lists_news_newest_first(client, language):
+    response = client.get(index_url(language))
+    assert response.status_code == 200
+    html = response.content.decode()
+    dates = re.findall(r'<time datetime="(\d{4}-\d{2}-\d{2})">', html)
+    assert len(dates) >= 8
+    assert dates == sorted(dates, reverse=True)
+    assert f'<html lang="{language}"' in html
+
+
+def test_index_filters_by_category_and_year_with_shareable_urls(client):
+    index = index_of("en")
+    events = NewsPage.objects.live().child_of(index).filter(category__slug="events")
+    response = client.get(index.url, {"category": "events", "year": "2019"})
+    html = response.content.decode()
+    expected = [p for p in events if p.date.year == 2019]
+    assert expected
+    for page in expected:
+        assert page.title in html
+    others = NewsPage.objects.live().child_of(index).exclude(pk__in=[p.pk for p in expected])
+    for page in others:
+        assert f">{page.card_title}</a>" not in html
+    assert '<option value="events" selected>' in html
+    assert '<option value="2019" selected>' in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": "abc"},
+        {"page": "-1"},
+        {"page": "99999"},
+        {"year": "99999"},
+        {"year": "abc"},
+        {"category": "no-such-thing"},
+        {"category": "<script>"},
+        {"year": "2019", "page": "x"},
+    ],
+)
+def test_nonsense_parameters_never_fail(client, params):
+    response = client.get(index_url("ro"), params)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>" not in html.split("<main", 1)[1]
+
+
+def test_unknown_category_and_bad_year_are_explained(client):
+    html = client.get(index_url("en"), {"category": "nope", "year": "99999"}).content.decode()
+    assert "There is no such category" in html
+    assert "That year is not valid" in html
+
+
+def test_year_without_news_gives_an_empty_result_with_a_message(client):
+    html = client.get(index_url("en"), {"year": "1999"}).content.decode()
+    assert "No news matches these filters." in html
+    assert "0 news items" in html
+
+
+def test_pagination_keeps_filters(client, homes):
+    index = index_of("bg")
+    for number in range(25):
+        page = NewsPage(
+            title=f"Новина {number}",
+            slug=f"novina-{number}",
+            lead="Кратко.",
+            date=datetime.date(2020, 1, 1) + datetime.timedelta(days=number),
+        )
+        index.add_child(instance=page)
+        page.save_revision().publish()
+    html = client.get(index.url, {"year": "2020"}).content.decode()
+    assert "?year=2020&amp;page=2" in html
+    second = client.get(index.url, {"year": "2020", "page": "2"}).content.decode()
+    assert "Новина 4</a>" in second and "Новина 24</a>" not in second
+
+
+@pytest.mark.parametrize("language", ["bg", "ro", "en"])
+def test_feeds_are_valid_and_in_the_language(client, language):
+    index = index_of(language)
+    html = client.get(index.url).content.decode()
+    for kind, mime in (("rss", "application/rss+xml"), ("atom", "application/atom+xml")):
+        assert f'type="{mime}"' in html
+        response = client.get(f"{index.url}{kind}/")
+        assert response.status_code == 200
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo, feed.bozo_exception
+        assert feed.version == ("rss20" if kind == "rss" else "atom10")
+        assert len(feed.entries) >= 8
+        assert all(f"/{language}/" in entry.link for entry in feed.entries)
+        titles = {p.title for p in NewsPage.objects.live().child_of(index)}
+        assert {entry.title for entry in feed.entries} <= titles
+    home_html = client.get(f"/{language}/").content.decode()
+    assert f'href="{index.url}rss/"' in home_html
+
+
+@pytest.mark.parametrize("language", ["bg", "ro", "en"])
+def test_ical_feed_lists_the_events(client, language):
+    index = index_of(language)
+    response = client.get(f"{index.url}calendar/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.content)
+    events = calendar.walk("VEVENT")
+    expected = NewsPage.objects.live().child_of(index).filter(event_start__isnull=False)
+    assert len(events) == expected.count() >= 3
+    summaries = {str(event["SUMMARY"]) for event in events}
+    assert summaries == {page.title for page in expected}
+    assert len({str(event["UID"]) for event in events}) == len(events)
+
+
+def test_news_page_has_sharing_meta_and_structured_data(client):
+    page = (
+        NewsPage.objects.live()
+        .filter(locale__language_code="en", event_start__isnull=False)
+        .first()
+    )
+    html = client.get(page.url).content.decode()
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:image" content="http://localhost/media/images/' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    data = json.loads(block)
+    types = {item["@type"]: item for item in data["@graph"]}
+    assert types["NewsArticle"]["headline"] == page.title
+    assert types["NewsArticle"]["inLanguage"] == "en"
+    assert types["Event"]["startDate"].startswith(page.event_start.isoformat()[:10])
+    assert types["Event"]["location"]["@type"] == "Place"
+
+
+def test_event_page_links_to_a_map(client):
+    page = (
+        NewsPage.objects.live()
+        .filter(locale__language_code="ro", event_latitude__isnull=False)
+        .first()
+    )
+    html = client.get(page.url).content.decode()
+    assert "https://www.openstreetmap.org/?mlat=" in html
+    assert page.event_place in html
+
+
+def test_translated_news_keep_the_category_in_their_language(client):
+    page = (
+        NewsPage.objects.live().filter(locale__language_code="ro", category__isnull=False).first()
+    )
+    assert page.category.locale_id == page.locale_id
+    assert page.category.name in client.get(page.url).content.decode()
+
+
+def test_home_page_shows_latest_news_and_upcoming_events(client, homes):
+    index = index_of("en")
+    soon = timezone.now() + datetime.timedelta(days=10)
+    event = NewsPage(
+        title="Forum in Ruse",
+        slug="forum-in-ruse",
+        lead="Next forum.",
+        date=timezone.localdate(),
+        event_start=soon,
+        event_place="Ruse",
+    )
+    index.add_child(instance=event)
+    event.save_revision().publish()
+    html = client.get("/en/").content.decode()
+    upcoming = html[html.index('id="upcoming-heading"') : html.index('id="latest-heading"')]
+    assert "Forum in Ruse" in upcoming
+    latest = html[html.index('id="latest-heading"') :]
+    assert "Forum in Ruse" in latest.split("</section>")[0]
+
+
+def test_scheduled_news_goes_live_with_publish_scheduled(client):
+    index = index_of("bg")
+    page = NewsPage(title="Планирана новина", slug="planirana", lead="Скоро.", live=False)
+    index.add_child(instance=page)
+    page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    revision = page.save_revision()
+    revision.publish()
+    page.refresh_from_db()
+    assert not page.live
+    assert client.get(page.url or "/bg/novini/planirana/").status_code == 404
+
+    # An hour later: the scheduled time has come.
+    revision.refresh_from_db()
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save()
+    call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert page.live
+    assert client.get(page.url).status_code == 200
+
+
+def test_category_snippet_is_translatable():
+    for category in NewsCategory.objects.filter(locale__language_code="bg"):
+        names = set(category.get_translations().values_list("name", flat=True))
+        assert len(names) == 2 and category.name not in names
+
+
+def test_tree_rules(homes):
+    assert NewsIndexPage.can_exist_under(homes["bg"])
+    assert not NewsPage.can_exist_under(homes["bg"])
+    assert NewsPage.can_exist_under(index_of("bg"))
+
+
+def test_filtered_listing_sets_no_cookie(client):
+    response = client.get(index_url("en"), {"category": "nope"})
+    assert not response.cookies
