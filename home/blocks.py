@@ -210,7 +210,7 @@ class ResultValue(blocks.StructValue):
 
 class ResultBlock(blocks.StructBlock):
     label = blocks.CharBlock(label=_("Result"), max_length=200)
-    target = blocks.IntegerBlock(label=_("Target"), min_value=0)
+    target = blocks.IntegerBlock(label=_("Target"), min_value=0, required=False)
     achieved = blocks.IntegerBlock(label=_("Achieved"), min_value=0, required=False)
     unit = blocks.CharBlock(label=_("Unit"), max_length=60, required=False)
 

@@ -14,3 +14,24 @@ PAGES: list[tuple[str, str]] = [
     ("news-event-ro", "/ro/stiri/intalnire-de-coordonare-la-dobrici/"),
     ("news-event-en", "/en/news/coordination-meeting-in-dobrich/"),
 ]
+
+PAGES += [
+    ("library-index-bg", "/bg/biblioteka/"),
+    ("library-index-ro", "/ro/biblioteca/?jurisdiction=RO&sort=title"),
+    ("library-index-en", "/en/library/?status=repealed"),
+    ("act-bg", "/bg/biblioteka/zakon-292-2011-za-sotsialnoto-podpomagane-rumaniya/"),
+    ("act-ro", "/ro/biblioteca/legea-asistentei-sociale-292-2011/"),
+    ("act-en", "/en/library/romania-social-assistance-law-292-2011/"),
+    (
+        "act-side-by-side-bg",
+        "/bg/biblioteka/zakon-292-2011-za-sotsialnoto-podpomagane-rumaniya/compare/",
+    ),
+    ("act-side-by-side-en", "/en/library/romania-social-assistance-law-292-2011/compare/"),
+    ("same-subject-ro", "/ro/biblioteca/compare/"),
+    ("practice-bg", "/bg/biblioteka/resursen-tsentar-razgrad/"),
+    ("practice-ro", "/ro/biblioteca/centru-de-resurse-razgrad/"),
+    ("practice-en", "/en/library/razgrad-resource-centre/"),
+    ("statute-bg", "/bg/biblioteka/ustav/"),
+    ("statute-ro", "/ro/biblioteca/statut/"),
+    ("statute-en", "/en/library/statute/"),
+]

@@ -1,0 +1,64 @@
+"""Library index (25 acts, filters applied) ≤ 12 queries, an act page ≤ 10, equal at 10 and 100."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from library.models import LegislationPage, LibraryIndexPage, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def fill(language, total):
+    index = LibraryIndexPage.objects.get(locale__language_code=language)
+    topic = Topic.objects.filter(locale=index.locale).first()
+    existing = LegislationPage.objects.child_of(index).count()
+    for number in range(total - existing):
+        page = LegislationPage(
+            title=f"Act {number}",
+            slug=f"act-{number}",
+            jurisdiction="RO",
+            act_type="law",
+            official_title=f"Legea nr. {1000 + number}/2020",
+            number=str(1000 + number),
+            year=2020,
+            gazette_issue=str(number + 1),
+            gazette_date=datetime.date(2020, 1, 1),
+            summary="<p>Summary.</p>",
+        )
+        index.add_child(instance=page)
+        page.topics.set([topic])
+        page.save_revision().publish()
+    return index
+
+
+def count(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context)
+
+
+@pytest.mark.parametrize("language", ["bg", "ro", "en"])
+def test_index_queries_do_not_grow(client, language):
+    index = fill(language, 10)
+    filtered = f"{index.url}?jurisdiction=RO&status=in_force&sort=title"
+    small = (count(client, index.url), count(client, filtered))
+    fill(language, 100)
+    large = (count(client, index.url), count(client, filtered))
+    assert max(small) <= 12
+    assert large == small
+
+
+@pytest.mark.parametrize("language", ["bg", "ro", "en"])
+def test_act_page_queries_do_not_grow(client, language):
+    index = fill(language, 10)
+    act = LegislationPage.objects.live().child_of(index).filter(relations__isnull=False).first()
+    small = (count(client, act.url), count(client, f"{act.url}compare/"))
+    fill(language, 100)
+    large = (count(client, act.url), count(client, f"{act.url}compare/"))
+    assert small[0] <= 10
+    assert large == small
