@@ -43,8 +43,24 @@ def font_dir():
     return path
 
 
-def build_pdf(title, language, sections, subtitle="", author="", footer=""):
-    """A simple, readable A4 document; returns the PDF bytes."""
+@dataclass
+class Pdf:
+    content: bytes
+    pages: int
+    section_pages: list[int]
+
+
+def build_pdf(
+    title,
+    language,
+    sections,
+    subtitle="",
+    author="",
+    footer="",
+    cover=None,
+    new_page_per_section=False,
+):
+    """A simple, readable A4 document with an optional cover image (path or file)."""
     pdf = FPDF(format="A4")
     pdf.set_margins(20, 20, 20)
     pdf.set_auto_page_break(True, margin=20)
@@ -64,14 +80,22 @@ def build_pdf(title, language, sections, subtitle="", author="", footer=""):
 
     pdf.footer = page_footer
     pdf.add_page()
+    if cover:
+        pdf.image(cover, x=20, y=20, w=120)
+        pdf.set_y(20 + 120 * 1.42 + 6)
     pdf.set_font("DejaVu", "B", 18)
     pdf.multi_cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
     if subtitle:
         pdf.ln(2)
         pdf.set_font("DejaVu", "", 11)
         pdf.multi_cell(0, 6, subtitle, new_x="LMARGIN", new_y="NEXT")
+    section_pages = []
     for section in sections:
-        pdf.ln(4)
+        if new_page_per_section:
+            pdf.add_page()
+        else:
+            pdf.ln(4)
+        section_pages.append(pdf.page_no())
         if section.heading:
             pdf.set_font("DejaVu", "B", 12)
             pdf.multi_cell(0, 7, section.heading, new_x="LMARGIN", new_y="NEXT")
@@ -79,4 +103,5 @@ def build_pdf(title, language, sections, subtitle="", author="", footer=""):
         for paragraph in section.paragraphs:
             pdf.multi_cell(0, 5.5, paragraph, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1.5)
-    return bytes(pdf.output())
+    content = bytes(pdf.output())
+    return Pdf(content=content, pages=pdf.page_no(), section_pages=section_pages)

@@ -771,7 +771,7 @@ class StatutePage(RoutablePageMixin, BasePage):
             author=gettext("Regional Network for Social Cohesion"),
             footer=self.title,
         )
-        response = HttpResponse(pdf, content_type="application/pdf")
+        response = HttpResponse(pdf.content, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}-{language}.pdf"'
         return response
 

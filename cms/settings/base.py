@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "library",
+    "publications",
     "search",
     "cms",
     "csp",
@@ -190,6 +191,9 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "epub"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.SafeDocumentForm"
+# Documents always go through Wagtail's view (privacy checks, nosniff), never from disk.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True

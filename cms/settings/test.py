@@ -13,3 +13,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
 }
+
+# Tests keep their own uploaded files, apart from the development site's media.
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405

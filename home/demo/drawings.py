@@ -149,3 +149,29 @@ def poster(label, variant=0, width=1200, height=675):
     text_width = draw.textlength(text, font=big)
     draw.text(((width - text_width) / 2, cy + r * 2.1 + 40), text, font=big, fill=ink)
     return image
+
+
+def cover(kind, year, variant=0, width=840, height=1188):
+    """A publication cover: the network's two-ring mark, the kind and year, no photo."""
+    ink, paper = POSTER_COLOURS[variant % len(POSTER_COLOURS)]
+    image = Image.new("RGB", (width, height), paper)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, width, 180), fill=ink)
+    draw.rectangle((0, height - 120, width, height), fill=ink)
+    cx, cy, r = width // 2, height // 2 - 60, 150
+    draw.ellipse((cx - r - 90, cy - r, cx + r - 90, cy + r), outline=ink, width=36)
+    draw.ellipse((cx - r + 90, cy - r, cx + r + 90, cy + r), outline="#d19a00", width=36)
+    big, full = font(96)
+    small, _ = font(48)
+    text = _label(kind.upper(), full)
+    draw.text(
+        ((width - draw.textlength(text, font=big)) / 2, cy + r + 90), text, font=big, fill=ink
+    )
+    label = f"ROBG-193 · {year}"
+    draw.text(
+        ((width - draw.textlength(label, font=small)) / 2, height - 95),
+        label,
+        font=small,
+        fill=paper,
+    )
+    return image

@@ -35,3 +35,12 @@ PAGES += [
     ("statute-ro", "/ro/biblioteca/statut/"),
     ("statute-en", "/en/library/statute/"),
 ]
+
+PAGES += [
+    ("publications-bg", "/bg/publikatsii/"),
+    ("publications-ro", "/ro/publicatii/"),
+    ("publications-en", "/en/publications/"),
+    ("publication-bg", "/bg/publikatsii/sbornik-za-spetsialisti/"),
+    ("publication-ro", "/ro/publicatii/brosura-pentru-public/"),
+    ("publication-en", "/en/publications/compendium-for-specialists/"),
+]

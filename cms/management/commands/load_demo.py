@@ -5,11 +5,13 @@ from django.core.management.base import BaseCommand
 from home import demo as home_demo
 from library import demo as library_demo
 from news import demo as news_demo
+from publications import demo as publications_demo
 
 BUILDERS = [
     ("home", home_demo.build),
     ("news", news_demo.build),
     ("library", library_demo.build),
+    ("publications", publications_demo.build),
 ]
 
 

@@ -1,0 +1,53 @@
+"""Publication index ≤ 10 queries and a publication page ≤ 10, equal at 5 and 50."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from publications.models import PublicationEdition, PublicationIndexPage, PublicationPage
+
+pytestmark = pytest.mark.django_db
+
+
+def fill(language, total):
+    index = PublicationIndexPage.objects.get(locale__language_code=language)
+    model = PublicationPage.objects.child_of(index).first()
+    documents = [edition.document for edition in model.editions.all()]
+    existing = PublicationPage.objects.child_of(index).count()
+    for number in range(existing, total):
+        page = PublicationPage(
+            title=f"Report {number}",
+            slug=f"report-{number}",
+            kind="report",
+            year=2019,
+            abstract="<p>Abstract.</p>",
+            authors="FYC",
+            publisher="FYC",
+            cover=model.cover,
+        )
+        page.editions = [
+            PublicationEdition(language=code, document=document)
+            for code, document in zip(("bg", "ro", "en"), documents, strict=True)
+        ]
+        index.add_child(instance=page)
+        page.save_revision().publish()
+    return index
+
+
+def count(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context)
+
+
+@pytest.mark.parametrize("language", ["bg", "ro", "en"])
+def test_index_and_page_queries_do_not_grow(client, language):
+    index = fill(language, 5)
+    page = PublicationPage.objects.live().child_of(index).filter(kind="compendium").first()
+    small = (count(client, index.url), count(client, page.url))
+    fill(language, 50)
+    large = (count(client, index.url), count(client, page.url))
+    assert small[0] <= 10 and small[1] <= 10
+    assert large == small
