@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views
 from cms.sitemaps import I18nSitemap
+from providers import views as provider_views
 from publications import views as publication_views
 from search import views as search_views
 
@@ -37,6 +38,9 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("providers/data.geojson", provider_views.geojson, name="providers_geojson"),
+    path("providers/data.csv", provider_views.csv_export, name="providers_csv"),
+    path("providers/hsds.zip", provider_views.hsds_export, name="providers_hsds"),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         wagtail_views.authenticate_with_password,

@@ -9,6 +9,8 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 from wagtail.views import serve_chain
 
+from home.caching import cached_per_language
+
 
 @require_GET
 @cache_control(max_age=86400, public=True)
@@ -42,6 +44,17 @@ def load_specific(page):
     return page_class.objects.select_related(*related).get(pk=page.pk)
 
 
+def find_localized_root(site):
+    root = site.root_page
+    return (
+        Page.objects.filter(
+            translation_key=root.translation_key, locale__language_code=get_language()
+        )
+        .only("path", "depth", "url_path", "content_type")
+        .first()
+    ) or root
+
+
 def route_for_request(request, path):
     """Find the page for ``path`` in the active language's tree with two queries.
 
@@ -54,14 +67,9 @@ def route_for_request(request, path):
     result = None
     site = Site.find_for_request(request)
     if site is not None:
-        root = site.root_page
-        localized_root = (
-            Page.objects.filter(
-                translation_key=root.translation_key, locale__language_code=get_language()
-            )
-            .only("path", "depth", "url_path", "content_type")
-            .first()
-        ) or root
+        localized_root = cached_per_language(
+            request, "localized-root", lambda: find_localized_root(site)
+        )
         components = [component for component in path.split("/") if component]
         page = localized_root
         if components:

@@ -16,3 +16,8 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 
 # Tests keep their own uploaded files, apart from the development site's media.
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+
+# Map tiles come from a blank local tile in tests: the map's real code path, no network.
+MAP_TILE_URL = "/static/providers/blank-tile.png?{z}/{x}/{y}"
+GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] = ["'self'", "data:"]  # noqa: F405

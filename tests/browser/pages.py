@@ -44,3 +44,12 @@ PAGES += [
     ("publication-ro", "/ro/publicatii/brosura-pentru-public/"),
     ("publication-en", "/en/publications/compendium-for-specialists/"),
 ]
+
+PAGES += [
+    ("providers-bg", "/bg/dostavchitsi/"),
+    ("providers-ro", "/ro/furnizori/?country=RO"),
+    ("providers-en", "/en/providers/?service=child-protection"),
+    ("provider-bg", "/bg/dostavchitsi/p/bg-fyc-vidin/"),
+    ("provider-ro", "/ro/furnizori/p/ro-vasiliada-craiova/"),
+    ("provider-en", "/en/providers/p/bg-zhaneta-razgrad/"),
+]

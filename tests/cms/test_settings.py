@@ -47,3 +47,12 @@ def test_database_url_configures_persistent_connections():
 
     assert settings.DATABASES["default"]["CONN_MAX_AGE"] == 600
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+def test_production_static_files_collect_and_compress(tmp_path):
+    env = {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path / "static")}
+    result = manage("collectstatic", "--noinput", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = (tmp_path / "static" / "staticfiles.json").read_text()
+    assert "css/site.css" in manifest and "xstatic/leaflet/leaflet.js" in manifest
+    assert list((tmp_path / "static" / "css").glob("site.*.css.gz"))

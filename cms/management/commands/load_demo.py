@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from home import demo as home_demo
 from library import demo as library_demo
 from news import demo as news_demo
+from providers import demo as providers_demo
 from publications import demo as publications_demo
 
 BUILDERS = [
@@ -12,6 +13,7 @@ BUILDERS = [
     ("news", news_demo.build),
     ("library", library_demo.build),
     ("publications", publications_demo.build),
+    ("providers", providers_demo.build),
 ]
 
 

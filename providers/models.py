@@ -1,0 +1,428 @@
+"""The cross-border directory of social service providers, shaped after Open Referral HSDS."""
+
+import uuid
+from decimal import Decimal
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import Http404
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtailgeowidget.helpers import geosgeometry_str_to_struct
+from wagtailgeowidget.panels import GeoAddressPanel
+
+from home.models import BasePage
+from providers.widgets import LocalLeafletField
+
+# The map and the import accept coordinates within Bulgaria and Romania.
+LATITUDE_RANGE = (Decimal("41.2"), Decimal("48.3"))
+LONGITUDE_RANGE = (Decimal("20.2"), Decimal("29.8"))
+COUNTRIES = [("BG", _("Bulgaria")), ("RO", _("Romania"))]
+
+
+class Taxonomy(TranslatableMixin, models.Model):
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=100)
+
+    panels = ["name", "slug"]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ServiceType(Taxonomy):
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("service type")
+        verbose_name_plural = _("service types")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_service_type_slug")
+        ]
+
+
+class TargetGroup(Taxonomy):
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_target_group_slug")
+        ]
+
+
+def latitude_validators():
+    return [MinValueValidator(LATITUDE_RANGE[0]), MaxValueValidator(LATITUDE_RANGE[1])]
+
+
+def longitude_validators():
+    return [MinValueValidator(LONGITUDE_RANGE[0]), MaxValueValidator(LONGITUDE_RANGE[1])]
+
+
+class District(TranslatableMixin, models.Model):
+    """A NUTS3 district (oblast / județ); the 15 border districts form the programme area."""
+
+    name = models.CharField(_("name"), max_length=100)
+    code = models.CharField(_("NUTS3 code"), max_length=5)
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES)
+    in_programme_area = models.BooleanField(_("in the programme area"), default=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, validators=latitude_validators()
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, validators=longitude_validators()
+    )
+
+    panels = [
+        "name",
+        "code",
+        "country",
+        "in_programme_area",
+        FieldRowPanel(["latitude", "longitude"]),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("code", overridable=False),
+        SynchronizedField("country", overridable=False),
+        SynchronizedField("in_programme_area", overridable=False),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("district")
+        verbose_name_plural = _("districts")
+        ordering = ["country", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "locale"], name="unique_district_code")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+
+class ProviderForm(WagtailAdminModelForm):
+    """Edits the two coordinate fields through one Leaflet map picker."""
+
+    location = forms.CharField(
+        label=_("Location on the map"),
+        required=False,
+        widget=LocalLeafletField(
+            address_field="address",
+            zoom_field="",
+            hide_latlng=True,
+            zoom=settings.GEO_WIDGET_ZOOM,
+            srid=4326,
+            id_prefix="id_",
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        instance = self.instance
+        if instance.latitude is not None and instance.longitude is not None:
+            self.initial["location"] = f"SRID=4326;POINT({instance.longitude} {instance.latitude})"
+
+    def clean(self):
+        cleaned = super().clean()
+        location = cleaned.get("location")
+        if location:
+            point = geosgeometry_str_to_struct(location)
+            if not point:
+                self.add_error("location", _("Pick a point on the map."))
+            else:
+                cleaned["latitude"] = Decimal(point["y"]).quantize(Decimal("0.000001"))
+                cleaned["longitude"] = Decimal(point["x"]).quantize(Decimal("0.000001"))
+                self.instance.latitude = cleaned["latitude"]
+                self.instance.longitude = cleaned["longitude"]
+        return cleaned
+
+
+class Provider(TranslatableMixin, index.Indexed, models.Model):
+    """A social service provider or public institution (HSDS organization + location)."""
+
+    class LegalForm(models.TextChoices):
+        NGO = "ngo", _("Non-governmental organisation")
+        PUBLIC = "public", _("Public institution")
+        MUNICIPAL = "municipal", _("Municipal service")
+        PRIVATE = "private", _("Private provider")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        INACTIVE = "inactive", _("Inactive")
+
+    external_id = models.SlugField(
+        _("external id"),
+        max_length=100,
+        help_text=_("Stable identifier used by imports and exports; the same in every language."),
+    )
+    name = models.CharField(_("name"), max_length=255)
+    alternate_name = models.CharField(_("alternate name"), max_length=255, blank=True)
+    legal_form = models.CharField(_("legal form"), max_length=20, choices=LegalForm.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES)
+    district = models.ForeignKey(
+        District, verbose_name=_("district"), on_delete=models.PROTECT, related_name="+"
+    )
+    municipality = models.CharField(_("municipality"), max_length=150, blank=True)
+    settlement = models.CharField(_("settlement"), max_length=150)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=latitude_validators(),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=longitude_validators(),
+    )
+    confidential_location = models.BooleanField(
+        _("confidential location"),
+        default=False,
+        help_text=_(
+            "For shelters: the public sees only the settlement, never a pin at the address."
+        ),
+    )
+    service_types = models.ManyToManyField(
+        ServiceType, verbose_name=_("service types"), blank=True, related_name="+"
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("target groups"), blank=True, related_name="+"
+    )
+    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    licence = models.CharField(_("licence or accreditation number"), max_length=100, blank=True)
+    register_url = models.URLField(_("register entry"), blank=True)
+    languages = models.CharField(
+        _("languages spoken"),
+        max_length=50,
+        blank=True,
+        help_text=_("ISO codes separated by commas, e.g. bg, ro, en."),
+    )
+    network_member = models.BooleanField(_("network member"), default=False)
+    description = models.TextField(_("description"), blank=True)
+    last_verified = models.DateField(_("last verified"), null=True, blank=True)
+
+    base_form_class = ProviderForm
+    panels = [
+        MultiFieldPanel(
+            [
+                "external_id",
+                "name",
+                "alternate_name",
+                FieldRowPanel(["legal_form", "status"]),
+                "network_member",
+            ],
+            heading=_("Organisation"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(["country", "district"]),
+                FieldRowPanel(["municipality", "settlement"]),
+                GeoAddressPanel("address", geocoder=settings.MAP_GEOCODER),
+                FieldPanel("location"),
+                FieldRowPanel(["latitude", "longitude"]),
+                "confidential_location",
+            ],
+            heading=_("Location"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("service_types", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+                "capacity",
+                "languages",
+                "description",
+            ],
+            heading=_("Services"),
+        ),
+        MultiFieldPanel(
+            ["phone", "email", "website", "licence", "register_url", "last_verified"],
+            heading=_("Contacts and registration"),
+        ),
+    ]
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("alternate_name"),
+        TranslatableField("municipality"),
+        TranslatableField("settlement"),
+        TranslatableField("address"),
+        TranslatableField("description"),
+        TranslatableField("district"),
+    ] + [
+        SynchronizedField(name, overridable=False)
+        for name in (
+            "external_id",
+            "legal_form",
+            "status",
+            "country",
+            "latitude",
+            "longitude",
+            "confidential_location",
+            "capacity",
+            "phone",
+            "email",
+            "website",
+            "licence",
+            "register_url",
+            "languages",
+            "network_member",
+            "last_verified",
+        )
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.SearchField("alternate_name"),
+        index.SearchField("settlement"),
+        index.SearchField("municipality"),
+        index.SearchField("description"),
+        index.FilterField("locale_id"),
+        index.FilterField("country"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("provider")
+        verbose_name_plural = _("providers")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["external_id", "locale"], name="unique_provider_external_id"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.external_id:
+            self.external_id = slugify(self.name)[:80] or uuid.uuid4().hex
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(_("Give both latitude and longitude, or neither."))
+        if self.district_id and self.country and self.district.country != self.country:
+            raise ValidationError({"district": _("This district is in the other country.")})
+
+    @property
+    def public_point(self):
+        """(lat, lng) the public may see: none for a confidential location."""
+        if self.confidential_location or self.latitude is None:
+            return None
+        return (self.latitude, self.longitude)
+
+    @property
+    def language_list(self):
+        return [code.strip() for code in self.languages.split(",") if code.strip()]
+
+
+class ProviderMapPage(RoutablePageMixin, BasePage):
+    """The accessible list of providers, with filters and a map that enhances it."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    page_size = 50
+
+    lead = models.TextField(_("lead"), blank=True)
+
+    content_panels = BasePage.content_panels + ["lead"]
+
+    class Meta:
+        verbose_name = _("provider map")
+
+    @path("")
+    def list_route(self, request):
+        from providers.filters import ProviderFilters
+
+        filters = ProviderFilters(request.GET, self.locale_id, request)
+        page_obj = filters.page(self.page_size)
+        return self.render(
+            request,
+            context_overrides={
+                "filters": filters,
+                "page_obj": page_obj,
+                "total": page_obj.paginator.count,
+                "map_tiles": {
+                    "url": settings.MAP_TILE_URL,
+                    "attribution": settings.MAP_TILE_ATTRIBUTION,
+                },
+            },
+        )
+
+    @path("p/<slug:external_id>/", name="provider")
+    def provider_route(self, request, external_id):
+        provider = (
+            Provider.objects.filter(locale_id=self.locale_id, external_id=external_id)
+            .select_related("district")
+            .prefetch_related("service_types", "target_groups")
+            .first()
+        )
+        if provider is None:
+            raise Http404
+        return self.render(
+            request,
+            template="providers/provider_detail.html",
+            context_overrides={
+                "provider": provider,
+                "structured_data": provider_structured_data(provider, request),
+            },
+        )
+
+
+def provider_structured_data(provider, request):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": provider.name,
+        "url": request.build_absolute_uri(),
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": provider.settlement,
+            "addressRegion": provider.district.name,
+            "addressCountry": provider.country,
+        },
+    }
+    if provider.alternate_name:
+        data["alternateName"] = provider.alternate_name
+    if provider.description:
+        data["description"] = provider.description
+    if provider.website:
+        data["sameAs"] = [provider.website]
+    if provider.phone:
+        data["telephone"] = provider.phone
+    if provider.email:
+        data["email"] = provider.email
+    point = provider.public_point
+    place = {"@type": "Place", "name": provider.settlement, "address": data["address"]}
+    if point:
+        place["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": float(point[0]),
+            "longitude": float(point[1]),
+        }
+    data["location"] = place
+    return data

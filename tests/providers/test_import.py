@@ -1,0 +1,118 @@
+import io
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils.translation import override
+from openpyxl import Workbook
+
+from providers.importer import COLUMNS
+from providers.models import Provider
+
+pytestmark = pytest.mark.django_db
+
+GOOD = {
+    "external_id": "ro-test-centre",
+    "name": "Centrul de zi Test",
+    "legal_form": "ngo",
+    "country": "RO",
+    "district": "RO411",
+    "settlement": "Craiova",
+    "latitude": "44.3302",
+    "longitude": "23.7949",
+    "service_types": "day-care",
+    "target_groups": "children-and-families",
+    "email": "contact@example.org",
+    "network_member": "no",
+}
+
+
+def write_csv(tmp_path, rows, name="providers.csv"):
+    header = ",".join(COLUMNS)
+    lines = [header] + [",".join(row.get(column, "") for column in COLUMNS) for row in rows]
+    path = tmp_path / name
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def test_import_creates_then_updates_idempotently(tmp_path, capsys):
+    path = write_csv(tmp_path, [GOOD])
+    call_command("import_providers", str(path), "--language", "ro")
+    provider = Provider.objects.get(external_id="ro-test-centre", locale__language_code="ro")
+    assert provider.name == "Centrul de zi Test" and provider.district.code == "RO411"
+    assert [s.slug for s in provider.service_types.all()] == ["day-care"]
+    call_command("import_providers", str(path), "--language", "ro")
+    assert Provider.objects.filter(external_id="ro-test-centre").count() == 1
+    assert "updated 1" in capsys.readouterr().out
+
+
+def test_dry_run_changes_nothing(tmp_path, capsys):
+    path = write_csv(tmp_path, [GOOD])
+    call_command("import_providers", str(path), "--language", "ro", "--dry-run")
+    assert not Provider.objects.filter(external_id="ro-test-centre").exists()
+    assert "Would create 1" in capsys.readouterr().out
+
+
+@override("en")
+def test_one_bad_row_imports_nothing_and_lists_every_error(tmp_path, capsys):
+    bad_rows = [
+        GOOD,
+        {**GOOD, "external_id": "x1", "district": "XX999"},
+        {**GOOD, "external_id": "x2", "latitude": "51.5", "longitude": "-0.12"},
+        {**GOOD, "external_id": "x3", "name": ""},
+        {**GOOD, "external_id": "x4", "email": "not-an-email"},
+        {**GOOD},  # duplicate id
+    ]
+    before = Provider.objects.count()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_providers", str(write_csv(tmp_path, bad_rows)), "--language", "ro")
+    assert Provider.objects.count() == before
+    errors = capsys.readouterr().err
+    assert "line 3, column “district”: unknown district “XX999”" in errors
+    assert "line 4, column “latitude”: coordinates outside the region" in errors
+    assert "line 5, column “name”: this value is required" in errors
+    assert "line 6, column “email”: malformed e-mail address" in errors
+    assert "line 7, column “external_id”: duplicate id: also on line 2" in errors
+
+
+@override("en")
+def test_xlsx_and_wrong_files(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(COLUMNS)
+    sheet.append([GOOD.get(column, "") for column in COLUMNS])
+    path = tmp_path / "providers.xlsx"
+    workbook.save(path)
+    call_command("import_providers", str(path), "--language", "ro")
+    assert Provider.objects.filter(external_id="ro-test-centre").exists()
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a workbook")
+    with pytest.raises(CommandError, match="not a readable XLSX"):
+        call_command("import_providers", str(broken))
+    text = tmp_path / "providers.txt"
+    text.write_text("external_id,name")
+    with pytest.raises(CommandError, match="Upload a .csv or .xlsx"):
+        call_command("import_providers", str(text))
+
+
+def test_staff_import_from_the_admin(client, admin_user, tmp_path):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(admin_user)
+    content = write_csv(tmp_path, [{**GOOD, "district": "NOPE"}]).read_bytes()
+    upload = io.BytesIO(content)
+    upload.name = "providers.csv"
+    from wagtail.models import Locale
+
+    locale = Locale.objects.get(language_code="ro")
+    response = client.post("/admin/providers/import/", {"file": upload, "language": locale.pk})
+    html = response.content.decode()
+    assert response.status_code == 200 and "nothing was imported" in html
+    assert "unknown district" in html
+    upload = io.BytesIO(write_csv(tmp_path, [GOOD]).read_bytes())
+    upload.name = "providers.csv"
+    response = client.post("/admin/providers/import/", {"file": upload, "language": locale.pk})
+    assert response.status_code == 302
+    assert Provider.objects.filter(external_id="ro-test-centre").exists()
