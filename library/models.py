@@ -738,7 +738,15 @@ class StatutePage(RoutablePageMixin, BasePage):
 
     @path("")
     def statute_route(self, request):
-        return self.render(request)
+        from providers.views import directory
+
+        return self.render(
+            request,
+            context_overrides={
+                "members": self.members.select_related("provider"),
+                "directory_url": directory(request)[1],
+            },
+        )
 
     @path("pdf/", name="pdf")
     def pdf_route(self, request):
@@ -777,11 +785,7 @@ class StatutePage(RoutablePageMixin, BasePage):
 
 
 class StatuteMember(TranslatableMixin, Orderable):
-    """A member organisation of the network.
-
-    When the provider directory lands, a nullable ``provider`` foreign key joins this
-    model, so a member links to its provider record while keeping its own name here.
-    """
+    """A member organisation of the network, linked to its record in the provider directory."""
 
     page = ParentalKey(StatutePage, on_delete=models.CASCADE, related_name="members")
     name = models.CharField(_("name"), max_length=255)
@@ -791,14 +795,24 @@ class StatuteMember(TranslatableMixin, Orderable):
     )
     website = models.URLField(_("website"), blank=True)
     joined = models.DateField(_("member since"), null=True, blank=True)
+    provider = models.ForeignKey(
+        "providers.Provider",
+        verbose_name=_("provider record"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The member's entry in the provider directory, if it has one."),
+    )
 
-    panels = ["name", "town", "country", "website", "joined"]
+    panels = ["name", "town", "country", "website", "joined", "provider"]
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("town"),
         SynchronizedField("country"),
         SynchronizedField("website"),
         SynchronizedField("joined"),
+        SynchronizedField("provider"),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

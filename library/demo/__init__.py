@@ -23,6 +23,7 @@ from library.models import (
     StatutePage,
     Topic,
 )
+from providers.models import Provider
 
 DATA = Path(__file__).parent / "library.yaml"
 
@@ -72,28 +73,25 @@ def build(log):
         translate(page, lambda lang, item=item: practice_fields(item, lang, PracticePage()))
     log(f"practices: {len(data['practices'])}")
 
-    statute = build_child(index, StatutePage, data["statute"], statute_fields)
-    if not statute.members.exists():
-        for position, member in enumerate(data["statute"]["founding_members"]):
-            StatuteMember.objects.create(
-                page=statute,
-                sort_order=position,
-                locale=statute.locale,
-                name=pick(member["name"], SOURCE_LANGUAGE),
-                town=pick(member["town"], SOURCE_LANGUAGE),
-                country=member["country"],
-                website=member.get("website", ""),
-                joined=data["statute"]["adoption_date"],
-                translation_key=demo_uuid("statute-member", position),
-            )
-        statute.save_revision().publish()
-    translate(
-        statute,
-        lambda lang: statute_fields(
-            data["statute"], lang, StatutePage(), members=data["statute"]["founding_members"]
+    members = data["statute"]["founding_members"]
+    statute = build_child(
+        index,
+        StatutePage,
+        data["statute"],
+        lambda item, lang, page: statute_fields(
+            item, lang, page, members=members, locale=locales()[lang]
         ),
     )
+    translate(
+        statute, lambda lang: statute_fields(data["statute"], lang, StatutePage(), members=members)
+    )
     log("statute: 1")
+
+
+def member_provider(member):
+    return Provider.objects.filter(
+        external_id=member.get("provider") or "-", locale__language_code=SOURCE_LANGUAGE
+    ).first()
 
 
 def build_topic(item):
@@ -201,7 +199,7 @@ def practice_fields(data, language, page):
     return page
 
 
-def statute_fields(data, language, page, members=None):
+def statute_fields(data, language, page, members=None, locale=None):
     page.title = pick(data["title"], language)
     page.slug = pick(data["slug"], language)
     page.lead = pick(data["lead"], language)
@@ -217,6 +215,9 @@ def statute_fields(data, language, page, members=None):
                 website=m.get("website", ""),
                 sort_order=n,
                 translation_key=demo_uuid("statute-member", n),
+                locale=locale,
+                joined=data["adoption_date"],
+                provider=member_provider(m),
             )
             for n, m in enumerate(members)
         ]

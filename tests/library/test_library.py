@@ -193,3 +193,12 @@ def test_statute_downloads_as_pdf_in_its_language(client, language):
     )
     assert response.content.startswith(b"%PDF-")
     assert f"/Lang ({language})".encode() in response.content
+
+
+@pytest.mark.parametrize("language", ["bg", "ro", "en"])
+def test_statute_members_link_to_their_provider_records(client, language):
+    statute = StatutePage.objects.live().get(locale__language_code=language)
+    html = client.get(statute.url).content.decode()
+    for member in statute.members.select_related("provider"):
+        assert member.provider is not None
+        assert f"p/{member.provider.external_id}/" in html

@@ -11,9 +11,9 @@ from publications import demo as publications_demo
 BUILDERS = [
     ("home", home_demo.build),
     ("news", news_demo.build),
+    ("providers", providers_demo.build),  # before the library: the statute links members
     ("library", library_demo.build),
     ("publications", publications_demo.build),
-    ("providers", providers_demo.build),
 ]
 
 
