@@ -26,6 +26,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "home.translation",
     "news",
     "library",
     "publications",
@@ -212,6 +213,23 @@ WAGTAILSNIPPETS_MENU_SHOW_ALL = False
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
+
+# Machine pre-translation is off unless configured: MACHINE_TRANSLATOR=deepl (DEEPL_AUTH_KEY)
+# or libretranslate (LIBRETRANSLATE_URL, optional LIBRETRANSLATE_API_KEY).
+MACHINE_TRANSLATOR = os.environ.get("MACHINE_TRANSLATOR", "").lower()
+if MACHINE_TRANSLATOR == "deepl":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ.get("DEEPL_AUTH_KEY", "")},
+    }
+elif MACHINE_TRANSLATOR == "libretranslate":
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ.get("LIBRETRANSLATE_URL", ""),
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
 
 SITE_NAME = _("Regional Network for Social Cohesion")
 

@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SourceChange(models.Model):
+    """When a language version of an object last changed (published, or saved for snippets).
+
+    Compared with wagtail-localize's last sync of a translation source, it tells exactly
+    which translations are out of date.
+    """
+
+    translation_key = models.UUIDField()
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("source change")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_key", "locale"], name="one_change_per_object_locale"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.translation_key} {self.locale_id} {self.changed_at:%Y-%m-%d %H:%M}"
+
+
+class ReviewRequest(models.Model):
+    """A translator marked a translation ready for review by an editor of that language."""
+
+    translation = models.OneToOneField(
+        "wagtail_localize.Translation", on_delete=models.CASCADE, related_name="review_request"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("review request")
+
+    def __str__(self):
+        return f"review of translation {self.translation_id}"

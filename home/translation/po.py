@@ -1,0 +1,83 @@
+"""PO files for many translations at once: one archive out, filled files back in."""
+
+import io
+import zipfile
+
+import polib
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail_localize.models import Translation
+
+
+class POUploadError(Exception):
+    pass
+
+
+def export_archive(translations):
+    """A zip of one PO file per translation (wagtail-localize's own PO format)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for translation in translations:
+            name = slugify(translation.source.object_repr)[:60] or "item"
+            archive.writestr(
+                f"{translation.pk:05d}-{name}-{translation.target_locale.language_code}.po",
+                str(translation.export_po()),
+            )
+    return buffer.getvalue()
+
+
+def _po_files(name, content):
+    if name.lower().endswith(".zip"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(content)) as archive:
+                return [
+                    (member, archive.read(member))
+                    for member in archive.namelist()
+                    if member.lower().endswith(".po")
+                ]
+        except zipfile.BadZipFile as error:
+            raise POUploadError(_("This is not a readable ZIP archive.")) from error
+    if name.lower().endswith(".po"):
+        return [(name, content)]
+    raise POUploadError(_("Upload a .po file or a .zip archive of .po files."))
+
+
+def import_files(name, content, allowed_languages, user):
+    """Apply every PO file, or none: a malformed or foreign file changes nothing."""
+    parsed = []
+    for member, data in _po_files(name, content):
+        try:
+            po = polib.pofile(data.decode("utf-8"))
+        except (UnicodeDecodeError, OSError, ValueError) as error:
+            raise POUploadError(_("%(file)s is not a valid PO file.") % {"file": member}) from error
+        translation_id = po.metadata.get("X-WagtailLocalize-TranslationID")
+        translation = (
+            Translation.objects.filter(uuid=translation_id).select_related("target_locale").first()
+            if translation_id
+            else None
+        )
+        if translation is None:
+            raise POUploadError(
+                _("%(file)s was not exported from this site's translation queue.")
+                % {"file": member}
+            )
+        if translation.target_locale.language_code not in allowed_languages:
+            raise POUploadError(
+                _("%(file)s is for a language you do not translate.") % {"file": member}
+            )
+        parsed.append((translation, po))
+    if not parsed:
+        raise POUploadError(_("The archive contains no PO files."))
+    with transaction.atomic():
+        for translation, po in parsed:
+            warnings = translation.import_po(po, user=user, tool_name="PO file")
+            if warnings:
+                raise POUploadError(
+                    _(
+                        "Some strings in a file do not match the current source: "
+                        "%(count)s. Export the file again."
+                    )
+                    % {"count": len(warnings)}
+                )
+    return [translation for translation, _po in parsed]

@@ -1,0 +1,149 @@
+from collections import Counter
+
+from django.conf import settings
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
+
+from home.pagination import paginate
+from home.translation.models import ReviewRequest
+from home.translation.queue import STATES, allowed_languages, content_type_choices, queue
+
+PER_PAGE = 100
+
+
+def languages_for(request):
+    allowed = allowed_languages(request.user, [code for code, _name in settings.LANGUAGES])
+    if not allowed:
+        raise PermissionDenied
+    return allowed
+
+
+@permission_required("wagtailadmin.access_admin")
+def queue_view(request):
+    allowed = languages_for(request)
+    language = request.GET.get("language", "")
+    if language not in allowed:
+        own = (
+            getattr(request.user.wagtail_userprofile, "preferred_language", "")
+            if hasattr(request.user, "wagtail_userprofile")
+            else ""
+        )
+        language = own if own in allowed else allowed[0]
+    locale = get_object_or_404(Locale, language_code=language)
+    items = queue(locale)
+    counts = Counter(item.state for item in items)
+    state = request.GET.get("state", "")
+    if state in STATES:
+        items = [item for item in items if item.state == state]
+    content_type = request.GET.get("type", "")
+    if content_type:
+        items = [item for item in items if item.model_label == content_type]
+    source = request.GET.get("source", "")
+    if source:
+        items = [item for item in items if item.source_language == source]
+    newest = request.GET.get("sort") == "newest"
+    items.sort(key=lambda item: (item.age is None, item.age), reverse=newest)
+    names = dict(settings.LANGUAGES)
+    return render(
+        request,
+        "translation/queue.html",
+        {
+            "page_obj": paginate(items, request, PER_PAGE),
+            "language": language,
+            "languages": [(code, names[code]) for code in allowed],
+            "source_languages": [
+                (code, name) for code, name in settings.LANGUAGES if code != language
+            ],
+            "states": [(key, label, counts.get(key, 0)) for key, label in STATES.items()],
+            "state": state,
+            "type": content_type,
+            "source": source,
+            "sort": "newest" if newest else "oldest",
+            "types": content_type_choices(),
+        },
+    )
+
+
+def _translation_for(request, translation_id):
+    translation = get_object_or_404(
+        Translation.objects.select_related("target_locale", "source"), pk=translation_id
+    )
+    if translation.target_locale.language_code not in languages_for(request):
+        raise PermissionDenied
+    return translation
+
+
+@permission_required("wagtailadmin.access_admin")
+def edit_view(request, translation_id):
+    """Open the translation in the wagtail-localize editor (the target's edit view)."""
+    translation = _translation_for(request, translation_id)
+    try:
+        target = translation.get_target_instance()
+    except Exception as error:  # the target does not exist yet
+        raise Http404(_("This translation has not been created yet.")) from error
+    if isinstance(target, Page):
+        return redirect("wagtailadmin_pages:edit", target.pk)
+    return redirect(target.snippet_viewset.get_url_name("edit"), target.pk)
+
+
+@require_POST
+@permission_required("wagtailadmin.access_admin")
+def ready_for_review_view(request, translation_id):
+    translation = _translation_for(request, translation_id)
+    ReviewRequest.objects.update_or_create(
+        translation=translation, defaults={"requested_by": request.user}
+    )
+    return redirect(f"{request.POST.get('next') or '/admin/translations/'}")
+
+
+@permission_required("wagtailadmin.access_admin")
+def export_view(request):
+    """One archive with a PO file for everything waiting in a language."""
+    from django.http import HttpResponse
+
+    from home.translation.po import export_archive
+
+    language = request.GET.get("language", "")
+    if language not in languages_for(request):
+        raise PermissionDenied
+    waiting = [
+        item.translation_id
+        for item in queue(Locale.objects.get(language_code=language))
+        if item.translation_id and item.state in ("in_progress", "out_of_date")
+    ]
+    translations = Translation.objects.filter(pk__in=waiting).select_related(
+        "source", "target_locale"
+    )
+    response = HttpResponse(export_archive(translations), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="translations-{language}.zip"'
+    return response
+
+
+@require_POST
+@permission_required("wagtailadmin.access_admin")
+def upload_view(request):
+    from django.contrib import messages
+
+    from home.translation.po import POUploadError, import_files
+
+    upload = request.FILES.get("file")
+    try:
+        if upload is None:
+            raise POUploadError(_("Choose a file to upload."))
+        if upload.size > 10 * 1024 * 1024:
+            raise POUploadError(_("The file is larger than 10 MB."))
+        done = import_files(upload.name, upload.read(), languages_for(request), request.user)
+    except POUploadError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("%(count)s translations updated from the uploaded file.") % {"count": len(done)},
+        )
+    return redirect(request.POST.get("next") or "translation_queue:queue")
