@@ -12,32 +12,10 @@ from wagtail.models import Locale
 
 from home.caching import cached_per_language
 from providers.filters import ProviderFilters
+from providers.importer import COLUMNS
 from providers.models import ProviderMapPage
 
-CSV_COLUMNS = [
-    "external_id",
-    "name",
-    "alternate_name",
-    "legal_form",
-    "country",
-    "district",
-    "municipality",
-    "settlement",
-    "address",
-    "latitude",
-    "longitude",
-    "service_types",
-    "target_groups",
-    "capacity",
-    "phone",
-    "email",
-    "website",
-    "licence",
-    "languages",
-    "network_member",
-    "description",
-    "last_verified",
-]
+CSV_COLUMNS = COLUMNS  # the import reads what the export writes
 
 
 def directory(request):

@@ -89,6 +89,17 @@ def _list_blocks(value, key):
     return value
 
 
+def index_page_fields(data, language, page):
+    """The fields every section index page of the demo has; it appears in the menu."""
+    page.title = pick(data["title"], language)
+    page.slug = pick(data["slug"], language)
+    page.seo_title = pick(data["seo_title"], language)
+    page.search_description = pick(data["search_description"], language)
+    page.lead = pick(data["lead"], language)
+    page.show_in_menus = True
+    return page
+
+
 def locales():
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
 

@@ -8,6 +8,7 @@ from wagtail.models import Site
 from home.demo.support import (
     SOURCE_LANGUAGE,
     demo_uuid,
+    index_page_fields,
     load_yaml,
     locales,
     pick,
@@ -120,13 +121,8 @@ def build_child(parent, model, data, fill, topics=()):
 
 
 def index_fields(data, language, page):
-    page.title = pick(data["title"], language)
-    page.slug = pick(data["slug"], language)
-    page.seo_title = pick(data["seo_title"], language)
-    page.search_description = pick(data["search_description"], language)
-    page.lead = pick(data["lead"], language)
+    page = index_page_fields(data, language, page)
     page.legal_notice = pick(data["legal_notice"], language)
-    page.show_in_menus = True
     return page
 
 

@@ -12,6 +12,7 @@ from home.demo.support import (
     SOURCE_LANGUAGE,
     demo_uuid,
     get_or_create_image,
+    index_page_fields,
     load_yaml,
     locales,
     pick,
@@ -35,7 +36,7 @@ def build(log):
     log(f"news categories: {len(categories)}")
 
     index = build_index(home, data["index"])
-    translate(index, lambda lang: index_fields(data["index"], lang, NewsIndexPage()))
+    translate(index, lambda lang: index_page_fields(data["index"], lang, NewsIndexPage()))
 
     created = 0
     for position, item in enumerate(data["items"]):
@@ -64,21 +65,11 @@ def build_category(item):
     return category
 
 
-def index_fields(data, language, page):
-    page.title = pick(data["title"], language)
-    page.slug = pick(data["slug"], language)
-    page.seo_title = pick(data["seo_title"], language)
-    page.search_description = pick(data["search_description"], language)
-    page.lead = pick(data["lead"], language)
-    page.show_in_menus = True
-    return page
-
-
 def build_index(home, data):
     existing = NewsIndexPage.objects.child_of(home).first()
     if existing:
         return existing
-    page = index_fields(data, SOURCE_LANGUAGE, NewsIndexPage())
+    page = index_page_fields(data, SOURCE_LANGUAGE, NewsIndexPage())
     home.add_child(instance=page)
     page.save_revision().publish()
     return page

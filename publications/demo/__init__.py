@@ -13,6 +13,7 @@ from home.demo.support import (
     LANGUAGES,
     SOURCE_LANGUAGE,
     get_or_create_image,
+    index_page_fields,
     load_yaml,
     pick,
     stream,
@@ -29,10 +30,10 @@ def build(log):
     home = Site.objects.get(is_default_site=True).root_page.specific
     index = PublicationIndexPage.objects.child_of(home).first()
     if index is None:
-        index = index_fields(data["index"], SOURCE_LANGUAGE, PublicationIndexPage())
+        index = index_page_fields(data["index"], SOURCE_LANGUAGE, PublicationIndexPage())
         home.add_child(instance=index)
         index.save_revision().publish()
-    translate(index, lambda lang: index_fields(data["index"], lang, PublicationIndexPage()))
+    translate(index, lambda lang: index_page_fields(data["index"], lang, PublicationIndexPage()))
 
     for position, item in enumerate(data["publications"]):
         page = build_publication(index, item, position, log)
@@ -43,16 +44,6 @@ def build(log):
             ),
         )
     log(f"publications: {len(data['publications'])}")
-
-
-def index_fields(data, language, page):
-    page.title = pick(data["title"], language)
-    page.slug = pick(data["slug"], language)
-    page.seo_title = pick(data["seo_title"], language)
-    page.search_description = pick(data["search_description"], language)
-    page.lead = pick(data["lead"], language)
-    page.show_in_menus = True
-    return page
 
 
 def publication_fields(data, language, page, section_pages):

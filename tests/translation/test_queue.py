@@ -128,3 +128,36 @@ def test_queue_queries_do_not_grow(admin):
     html = admin.get(URL, {"language": "ro", "state": "not_started"}).content.decode()
     assert "Not started: <strong>1000</strong>" in html
     assert small <= 15 and large == small
+
+
+def test_translator_cannot_publish_but_a_moderator_can(
+    client, translator, django_user_model, django_capture_on_commit_callbacks
+):
+    from wagtail_localize.models import StringTranslation
+
+    from home.roles import MODERATORS
+
+    page = StandardPage.objects.get(locale__language_code="bg", slug="kontakti")
+    page.lead = "Пишете ни."
+    page.save_revision().publish()
+    source, _changed = TranslationSource.update_or_create_from_instance(page)
+    romanian = Locale.objects.get(language_code="ro")
+    target = page.get_translation(romanian)
+    segment = source.stringsegment_set.get(string__data="Пишете ни.")
+    StringTranslation.objects.create(
+        translation_of=segment.string, context=segment.context, locale=romanian, data="Scrieți-ne."
+    )
+    edit = f"/admin/pages/{target.pk}/edit/"
+
+    client.force_login(translator)
+    assert client.get(edit).status_code == 200  # the translator works in the editor
+    refused = client.post(edit, {"action": "publish"})
+    assert refused.status_code in (302, 403)
+    assert "Scrieți-ne." not in client.get(target.url).content.decode()
+
+    moderator = django_user_model.objects.create_user("marin", password="long-enough-password")
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(edit, {"action": "publish"})
+    assert "Scrieți-ne." in client.get(target.url).content.decode()
