@@ -1,5 +1,8 @@
 """Test settings: fast hasher, local memory cache, immediate tasks, no network."""
 
+import os
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
@@ -15,7 +18,7 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
 }
 
 # Tests keep their own uploaded files, apart from the development site's media.
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
 
 # Map tiles come from a blank local tile in tests: the map's real code path, no network.
 MAP_TILE_URL = "/static/providers/blank-tile.png?{z}/{x}/{y}"
