@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -304,11 +303,3 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
-
-    @cached_property
-    def footer_page_ids(self):
-        return [
-            pk
-            for pk in (self.contact_page_id, self.privacy_page_id, self.accessibility_page_id)
-            if pk
-        ]

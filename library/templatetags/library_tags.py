@@ -15,20 +15,6 @@ def citations(page, article=None):
     }
 
 
-@register.simple_tag(takes_context=True)
-def facet_url(context, **changes):
-    """The current listing URL with some filters changed (None removes one), page reset."""
-    query = context["request"].GET.copy()
-    query.pop("page", None)
-    for name, value in changes.items():
-        if value in (None, ""):
-            query.pop(name, None)
-        else:
-            query[name] = value
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else "?"
-
-
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if mapping else None
