@@ -2,7 +2,8 @@
 
 Pages: editors and moderators work on every language tree; each translator group
 may edit only its own language's tree and cannot publish, so its changes go through
-the moderation workflow of that tree.
+the moderation workflow of that tree. Translatable snippets: translators may change
+those in their own language only (home.translation.permissions).
 """
 
 from django.conf import settings
@@ -62,20 +63,44 @@ COLLECTION_PERMISSIONS = {
     ],
     "translators": ["choose_image", "choose_document"],
 }
-SNIPPET_MODELS = ["home.partner", "home.fundingnotice"]
+# Translatable snippets: every group works on them, translators in their language only
+# (home.translation.permissions narrows the model permissions per language).
+TRANSLATABLE_SNIPPETS = [
+    "home.partner",
+    "home.fundingnotice",
+    "news.newscategory",
+    "library.topic",
+    "providers.district",
+    "providers.servicetype",
+    "providers.targetgroup",
+    "providers.provider",
+]
+
+
+def _snippet_permissions(*actions):
+    return [
+        f"{label.split('.')[0]}.{action}_{label.split('.')[1]}"
+        for label in TRANSLATABLE_SNIPPETS
+        for action in actions
+    ]
+
+
+PROMOTIONS = [
+    f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")
+]
 MODEL_PERMISSIONS = {
-    EDITORS: ["wagtail_localize.submit_translation"]
-    + [
-        f"{model.split('.')[0]}.{action}_{model.split('.')[1]}"
-        for model in SNIPPET_MODELS
-        for action in ("add", "change")
+    EDITORS: [
+        "wagtail_localize.submit_translation",
+        *PROMOTIONS,
+        *_snippet_permissions("add", "change"),
     ],
-    MODERATORS: ["wagtail_localize.submit_translation", "home.change_sitesettings"]
-    + [
-        f"{model.split('.')[0]}.{action}_{model.split('.')[1]}"
-        for model in SNIPPET_MODELS
-        for action in ("add", "change", "delete")
+    MODERATORS: [
+        "wagtail_localize.submit_translation",
+        *PROMOTIONS,
+        "home.change_sitesettings",
+        *_snippet_permissions("add", "change", "delete"),
     ],
+    "translators": _snippet_permissions("view", "change"),
 }
 
 
@@ -149,6 +174,8 @@ def setup_roles():
     for code, name in TRANSLATOR_GROUPS.items():
         group, _ = Group.objects.get_or_create(name=name)
         pages = [(homes[code], ["change_page"])] if code in homes else []
-        _grant(group, pages, COLLECTION_PERMISSIONS["translators"], [])
+        _grant(
+            group, pages, COLLECTION_PERMISSIONS["translators"], MODEL_PERMISSIONS["translators"]
+        )
     _workflows(homes)
     return groups

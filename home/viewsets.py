@@ -2,9 +2,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import FundingNotice, Partner
+from home.translation.permissions import user_languages
 
 
-class PartnerViewSet(SnippetViewSet):
+class TranslatableSnippetViewSet(SnippetViewSet):
+    """A translatable snippet's admin: translators list their own languages only."""
+
+    def get_queryset(self, request):
+        return self.model._default_manager.filter(
+            locale__language_code__in=user_languages(request.user)
+        )
+
+
+class PartnerViewSet(TranslatableSnippetViewSet):
     model = Partner
     icon = "group"
     menu_label = _("Partners")
@@ -15,7 +25,7 @@ class PartnerViewSet(SnippetViewSet):
     search_fields = ["name", "city"]
 
 
-class FundingNoticeViewSet(SnippetViewSet):
+class FundingNoticeViewSet(TranslatableSnippetViewSet):
     model = FundingNotice
     icon = "info-circle"
     menu_label = _("Funding notice")

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.pages import PageListingViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.viewsets import TranslatableSnippetViewSet
 from library.models import LegislationPage, Topic
 
 
@@ -26,7 +26,7 @@ class LegislationListingViewSet(PageListingViewSet):
     list_filter = ["jurisdiction", "act_type", "status", "year"]
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(TranslatableSnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.pages import PageListingViewSet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.viewsets import TranslatableSnippetViewSet
 from news.models import NewsCategory, NewsPage
 
 
@@ -26,7 +26,7 @@ class NewsPageListingViewSet(PageListingViewSet):
     ordering = ["-date"]
 
 
-class NewsCategoryViewSet(SnippetViewSet):
+class NewsCategoryViewSet(TranslatableSnippetViewSet):
     model = NewsCategory
     icon = "tag"
     menu_label = _("News categories")

@@ -1,10 +1,11 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from home.viewsets import TranslatableSnippetViewSet
 from providers.models import District, Provider, ServiceType, TargetGroup
 
 
-class ProviderViewSet(SnippetViewSet):
+class ProviderViewSet(TranslatableSnippetViewSet):
     model = Provider
     icon = "site"
     menu_label = _("Providers")
@@ -22,7 +23,7 @@ class ProviderViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class DistrictViewSet(SnippetViewSet):
+class DistrictViewSet(TranslatableSnippetViewSet):
     model = District
     icon = "globe"
     menu_label = _("Districts")
@@ -30,7 +31,7 @@ class DistrictViewSet(SnippetViewSet):
     list_filter = ["country", "in_programme_area", "locale"]
 
 
-class ServiceTypeViewSet(SnippetViewSet):
+class ServiceTypeViewSet(TranslatableSnippetViewSet):
     model = ServiceType
     icon = "tag"
     menu_label = _("Service types")
@@ -38,7 +39,7 @@ class ServiceTypeViewSet(SnippetViewSet):
     list_filter = ["locale"]
 
 
-class TargetGroupViewSet(SnippetViewSet):
+class TargetGroupViewSet(TranslatableSnippetViewSet):
     model = TargetGroup
     icon = "group"
     menu_label = _("Target groups")

@@ -9,6 +9,8 @@ class TranslationQueueConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home.translation import signals
+        from home.translation import permissions, review, signals
 
         signals.connect()
+        review.connect()
+        permissions.register_policies()

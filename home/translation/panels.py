@@ -2,7 +2,8 @@ from django.conf import settings
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale
 
-from home.translation.queue import STATES, allowed_languages, queue
+from home.translation.permissions import user_languages
+from home.translation.queue import STATES, queue
 
 
 class TranslationProgressPanel(Component):
@@ -16,7 +17,7 @@ class TranslationProgressPanel(Component):
     def get_context_data(self, parent_context):
         names = dict(settings.LANGUAGES)
         rows = []
-        codes = allowed_languages(self.request.user, list(names))
+        codes = user_languages(self.request.user)
         for locale in Locale.objects.filter(language_code__in=codes):
             items = queue(locale)
             counts = {state: sum(1 for item in items if item.state == state) for state in STATES}

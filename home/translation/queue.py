@@ -9,9 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from home.roles import TRANSLATOR_GROUPS
 from home.translation.models import ReviewRequest, SourceChange
 
 STATES = {
@@ -32,6 +31,7 @@ class QueueItem:
     state: str
     total: int = 0
     done: int = 0
+    machine: int = 0  # segments machine-translated and not yet saved by a person
     source_changed_at: object = None
     synced_at: object = None
     url: str = ""
@@ -50,17 +50,6 @@ class QueueItem:
         return self.source_changed_at or self.synced_at
 
 
-def allowed_languages(user, all_languages):
-    """Translators see their own language; editors, moderators and admins every language."""
-    if user.is_superuser:
-        return list(all_languages)
-    names = set(user.groups.values_list("name", flat=True))
-    own = [code for code, name in TRANSLATOR_GROUPS.items() if name in names]
-    if names - set(TRANSLATOR_GROUPS.values()):
-        return list(all_languages)
-    return own
-
-
 def translatable_models():
     models = [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
     return [model for model in models if not issubclass(model, Page)]
@@ -73,12 +62,18 @@ def translation_items(locale):
         string__translations__locale=OuterRef("target_locale"),
         string__translations__context=F("context"),
     )
+    machine = segments.filter(
+        string__translations__locale=OuterRef("target_locale"),
+        string__translations__context=F("context"),
+        string__translations__translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+    )
     rows = (
         Translation.objects.filter(target_locale=locale, enabled=True)
         .select_related("source__locale", "source__specific_content_type")
         .annotate(
             total=Subquery(segments.annotate(n=Count("id")).values("n")[:1]),
             done=Subquery(translated.annotate(n=Count("id", distinct=True)).values("n")[:1]),
+            machine=Subquery(machine.annotate(n=Count("id", distinct=True)).values("n")[:1]),
             changed_at=Subquery(
                 SourceChange.objects.filter(
                     translation_key=OuterRef("source__object_id"), locale=OuterRef("source__locale")
@@ -109,6 +104,7 @@ def translation_items(locale):
                 state=state,
                 total=total,
                 done=done,
+                machine=row.machine or 0,
                 source_changed_at=row.changed_at,
                 synced_at=source.last_updated_at,
                 translation_id=row.pk,

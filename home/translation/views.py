@@ -5,20 +5,29 @@ from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from home.pagination import paginate
-from home.translation.models import ReviewRequest
-from home.translation.queue import STATES, allowed_languages, content_type_choices, queue
+from home.translation.permissions import user_languages
+from home.translation.queue import STATES, content_type_choices, queue
 
 PER_PAGE = 100
 
 
+def _back(request):
+    """Back to the queue page the form was sent from, never to another site."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
+    return redirect("translation_queue:queue")
+
+
 def languages_for(request):
-    allowed = allowed_languages(request.user, [code for code, _name in settings.LANGUAGES])
+    allowed = user_languages(request.user)
     if not allowed:
         raise PermissionDenied
     return allowed
@@ -95,11 +104,21 @@ def edit_view(request, translation_id):
 @require_POST
 @permission_required("wagtailadmin.access_admin")
 def ready_for_review_view(request, translation_id):
+    from django.contrib import messages
+
+    from home.translation.review import request_review
+
     translation = _translation_for(request, translation_id)
-    ReviewRequest.objects.update_or_create(
-        translation=translation, defaults={"requested_by": request.user}
+    try:
+        request_review(translation, request.user)
+    except Exception as error:  # the target does not exist yet, or the source is gone
+        raise Http404(_("This translation has not been created yet.")) from error
+    messages.success(
+        request,
+        _("“%(title)s” is ready for review; the moderators of this language were notified.")
+        % {"title": translation.source.object_repr},
     )
-    return redirect(f"{request.POST.get('next') or '/admin/translations/'}")
+    return _back(request)
 
 
 @permission_required("wagtailadmin.access_admin")
@@ -146,4 +165,4 @@ def upload_view(request):
             request,
             _("%(count)s translations updated from the uploaded file.") % {"count": len(done)},
         )
-    return redirect(request.POST.get("next") or "translation_queue:queue")
+    return _back(request)

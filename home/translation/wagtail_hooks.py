@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 
 from home.translation import views
 from home.translation.panels import TranslationProgressPanel
+from home.translation.permissions import check_snippet
 
 urls = (
     [
@@ -33,3 +34,9 @@ def register_queue_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_translation_panel(request, panels):
     panels.append(TranslationProgressPanel(request))
+
+
+@hooks.register("before_edit_snippet", order=-10)
+def refuse_other_languages(request, instance):
+    """Runs before wagtail-localize swaps in its editor for a translation."""
+    check_snippet(request.user, instance)

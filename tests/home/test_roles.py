@@ -77,9 +77,11 @@ def test_editor_submission_waits_for_a_moderator(client, make_user, homes):
     assert page.title == "За проекта (ново)" and page.live
 
 
-def test_editors_manage_partners_and_translators_do_not(client, make_user):
+def test_editors_manage_partners_and_translators_only_translate_them(client, make_user):
     partners = reverse("wagtailsnippets_home_partner:list")
     client.force_login(make_user("eva", EDITORS))
     assert client.get(partners).status_code == 200
+    assert client.get(reverse("wagtailsnippets_home_partner:add")).status_code == 200
     client.force_login(make_user("radu", TRANSLATOR_GROUPS["ro"]))
-    assert client.get(partners).status_code == 302
+    assert client.get(partners).status_code == 200  # their own language's partners
+    assert client.get(reverse("wagtailsnippets_home_partner:add")).status_code == 302
