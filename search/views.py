@@ -1,23 +1,98 @@
+import unicodedata
+
+from django.db.models import Q
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
 
 from home.pagination import paginate
+from search.engine import Search
+from search.excerpts import excerpt, highlight
+from search.models import KINDS
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+SUGGESTED_TYPES = (
+    "library.libraryindexpage",
+    "news.newsindexpage",
+    "providers.providermappage",
+    "publications.publicationindexpage",
+)
+
+
+def clean_query(value):
+    """The visitor's words without control characters or broken escapes, length-capped."""
+    kept = (
+        char
+        for char in value[: MAX_QUERY_LENGTH * 4]
+        if unicodedata.category(char) not in ("Cc", "Cs", "Co", "Cn") or char in "\t\n"
+    )
+    return " ".join("".join(kept).split())[:MAX_QUERY_LENGTH]
+
+
+def promotions(query, locale):
+    """Editors' picks for this exact query (Wagtail's search promotions), in this language."""
+    normalised = normalise_query_string(query)
+    if not normalised:
+        return []
+    return list(
+        SearchPromotion.objects.filter(query__query_string=normalised)
+        .filter(Q(page__isnull=True) | Q(page__locale=locale, page__live=True))
+        .select_related("page")
+        .order_by("sort_order")
+    )
+
+
+def suggestions(locale):
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale)
+        .filter(
+            content_type__app_label__in=[label.split(".")[0] for label in SUGGESTED_TYPES],
+            content_type__model__in=[label.split(".")[1] for label in SUGGESTED_TYPES],
+        )
+        .order_by("path")
+    )
 
 
 def search(request):
-    """Site search in the visitor's language only."""
-    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
-    page_obj = paginate(results, request, RESULTS_PER_PAGE)
-    return render(
-        request,
-        "search/search.html",
-        {"search_query": query, "page_obj": page_obj, "paginator": page_obj.paginator},
-    )
+    """Site search in the visitor's language only, with counts per kind and excerpts."""
+    locale = Locale.get_active()
+    language = locale.language_code
+    query = clean_query(request.GET.get("q", ""))
+    kind = request.GET.get("type", "")
+    notices = []
+    if kind and kind not in KINDS:
+        notices.append(_("There is no such type of content; showing every type."))
+        kind = ""
+    found = Search(locale, query)
+    counts = found.counts()
+    page_obj = paginate(found.results(kind or None), request, RESULTS_PER_PAGE)
+    results = [
+        {
+            "document": document,
+            "kind": KINDS[document.kind],
+            "title": highlight(document.title, found.terms, language),
+            "excerpt": excerpt(document.text, found.terms, language),
+        }
+        for document in page_obj.object_list
+    ]
+    context = {
+        "search_query": query,
+        "searched": bool(query),
+        "no_words": bool(query) and not found.terms,
+        "kind": kind,
+        "kinds": [(key, label, counts.get(key, 0)) for key, label in KINDS.items()],
+        "total": sum(counts.values()),
+        "results": results,
+        "page_obj": page_obj,
+        "paginator": page_obj.paginator,
+        "notices": notices,
+        "promotions": promotions(query, locale) if query and page_obj.number == 1 else [],
+    }
+    if query and not results:
+        context["suggestions"] = suggestions(locale)
+    return render(request, "search/search.html", context)

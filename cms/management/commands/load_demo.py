@@ -7,6 +7,12 @@ from library import demo as library_demo
 from news import demo as news_demo
 from providers import demo as providers_demo
 from publications import demo as publications_demo
+from search.documents import rebuild as rebuild_search
+
+
+def build_search(log):
+    log(f"{rebuild_search()} search documents")
+
 
 BUILDERS = [
     ("home", home_demo.build),
@@ -14,6 +20,7 @@ BUILDERS = [
     ("providers", providers_demo.build),  # before the library: the statute links members
     ("library", library_demo.build),
     ("publications", publications_demo.build),
+    ("search", build_search),
 ]
 
 

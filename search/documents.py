@@ -1,0 +1,167 @@
+"""Build and keep the search documents: one per live public page and per provider."""
+
+import html
+import re
+
+from django.db import transaction
+from django.utils.html import strip_tags
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search import index
+
+from search.analysis import analyze
+from search.models import SearchDocument
+
+PAGE_KINDS = {
+    "news.newspage": "news",
+    "library.legislationpage": "legislation",
+    "library.statutepage": "legislation",
+    "library.practicepage": "practice",
+    "publications.publicationpage": "publication",
+}
+MAX_TEXT = 60_000
+SPACES = re.compile(r"\s+")
+
+
+def plain(value):
+    """Text of a search field's value: strings, rich text, lists of either."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return " ".join(plain(item) for item in value)
+    if hasattr(value, "name") and not isinstance(value, str):  # tags, related snippets
+        return str(value.name)
+    text = html.unescape(strip_tags(str(value)))
+    return SPACES.sub(" ", text).strip()
+
+
+def searchable_text(instance, skip=("title",)):
+    """The text of every SearchField the model declares, in declaration order."""
+    parts = []
+    for field in instance.get_search_fields():
+        if isinstance(field, index.SearchField) and field.field_name not in skip:
+            parts.append(plain(field.get_value(instance)))
+    return " ".join(part for part in parts if part)[:MAX_TEXT]
+
+
+def _terms(text, language):
+    return " ".join(analyze(text, language))
+
+
+def page_fields(page):
+    """The document of a (specific, live, public) page."""
+    language = page.locale.language_code
+    text = searchable_text(page)
+    summary = page.search_description or getattr(page, "listing_summary", "") or ""
+    if not summary:
+        summary = getattr(page, "lead", "") or ""
+    date = getattr(page, "date", None)
+    return {
+        "locale_id": page.locale_id,
+        "kind": PAGE_KINDS.get(page._meta.label_lower, "page"),
+        "title": page.title[:500],
+        "url": page.get_url() or "",
+        "summary": plain(summary)[:1000],
+        "text": text,
+        "date": date if date and hasattr(date, "year") else None,
+        "title_terms": _terms(page.title, language),
+        "body_terms": _terms(text, language),
+    }
+
+
+def provider_fields(provider, map_url):
+    language = provider.locale.language_code
+    parts = [
+        provider.alternate_name,
+        provider.settlement,
+        provider.municipality,
+        provider.district.name if provider.district_id else "",
+        " ".join(str(item.name) for item in provider.service_types.all()),
+        " ".join(str(item.name) for item in provider.target_groups.all()),
+        plain(provider.description),
+    ]
+    text = " ".join(part for part in parts if part)[:MAX_TEXT]
+    place = ", ".join(part for part in (provider.settlement, provider.municipality) if part)
+    return {
+        "locale_id": provider.locale_id,
+        "kind": "provider",
+        "title": provider.name[:500],
+        "url": f"{map_url}p/{provider.external_id}/",
+        "summary": place,
+        "text": text,
+        "date": None,
+        "title_terms": _terms(provider.name, language),
+        "body_terms": _terms(text, language),
+    }
+
+
+def _restricted_paths():
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def _is_public(page, restricted):
+    return not any(page.path.startswith(path) for path in restricted)
+
+
+def _map_urls():
+    from providers.models import ProviderMapPage
+
+    return {page.locale_id: page.get_url() for page in ProviderMapPage.objects.live()}
+
+
+def index_page(page):
+    """Add, refresh or drop one page's document after it changed."""
+    page = page.specific
+    if not page.live or page.depth < 2 or not _is_public(page, _restricted_paths()):
+        SearchDocument.objects.filter(page=page).delete()
+        return
+    fields = page_fields(page)
+    if not fields["url"]:
+        SearchDocument.objects.filter(page=page).delete()
+        return
+    SearchDocument.objects.update_or_create(page=page, defaults=fields)
+
+
+def index_subtree(page):
+    """After a move or a new slug every descendant's address changed too."""
+    for descendant in page.get_descendants(inclusive=True).live().specific():
+        index_page(descendant)
+
+
+def index_provider(provider):
+    map_url = _map_urls().get(provider.locale_id)
+    if not map_url:
+        SearchDocument.objects.filter(provider=provider).delete()
+        return
+    SearchDocument.objects.update_or_create(
+        provider=provider, defaults=provider_fields(provider, map_url)
+    )
+
+
+@transaction.atomic
+def rebuild():
+    """Index everything again from scratch; returns the number of documents."""
+    from providers.models import Provider
+
+    SearchDocument.objects.all().delete()
+    restricted = _restricted_paths()
+    documents = []
+    pages = Page.objects.live().filter(depth__gte=2).select_related("locale").specific()
+    for page in pages.iterator(chunk_size=500):
+        if not _is_public(page, restricted):
+            continue
+        fields = page_fields(page)
+        if fields["url"]:
+            documents.append(SearchDocument(page=page, **fields))
+    map_urls = _map_urls()
+    providers = Provider.objects.select_related("locale", "district").prefetch_related(
+        "service_types", "target_groups"
+    )
+    for provider in providers.iterator(chunk_size=500):
+        if provider.locale_id in map_urls:
+            documents.append(
+                SearchDocument(
+                    provider=provider, **provider_fields(provider, map_urls[provider.locale_id])
+                )
+            )
+    SearchDocument.objects.bulk_create(documents, batch_size=500)
+    return len(documents)

@@ -1,0 +1,54 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+KINDS = {
+    "page": _("Pages"),
+    "news": _("News and events"),
+    "legislation": _("Legislation"),
+    "practice": _("Good practices"),
+    "publication": _("Publications"),
+    "provider": _("Service providers"),
+}
+
+
+class SearchDocument(models.Model):
+    """One public page or provider as the site search sees it, in its own language.
+
+    ``title_terms`` and ``body_terms`` hold the text after the language's analysis
+    (search.analysis: Bulgarian stems with transliteration keys, Romanian folded stems,
+    English stems). A PostgreSQL generated tsvector column or an SQLite FTS5 table
+    over them (migration 0002) answers the queries; ``text`` keeps the plain words for
+    the highlighted excerpts. Rows follow publishing through search.signals.
+    """
+
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=20, choices=list(KINDS.items()))
+    page = models.OneToOneField(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    provider = models.OneToOneField(
+        "providers.Provider", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=500)
+    url = models.CharField(_("address"), max_length=1000)
+    summary = models.TextField(_("summary"), blank=True)
+    text = models.TextField(_("text"), blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    title_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        indexes = [models.Index(fields=["locale", "kind"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(page__isnull=False, provider__isnull=True)
+                | models.Q(page__isnull=True, provider__isnull=False),
+                name="search_document_is_a_page_or_a_provider",
+            )
+        ]
+
+    def __str__(self):
+        return self.title

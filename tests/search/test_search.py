@@ -1,0 +1,133 @@
+"""The search page: one language, types with counts, excerpts, promotions, upkeep."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale
+
+from home.models import StandardPage
+from providers.models import Provider
+from search.documents import rebuild
+from search.models import SearchDocument
+
+pytestmark = pytest.mark.django_db
+
+
+def results(client, language, **params):
+    html = client.get(f"/{language}/search/", params).content.decode()
+    return re.findall(r'<h2><a href="([^"]+)">', html), html
+
+
+def test_bulgarian_finds_other_inflections_and_latin_letters(client):
+    for query in ("социални услуги", "социалната услуга", "sotsialni uslugi"):
+        urls, html = results(client, "bg", q=query)
+        assert "/bg/" in urls[0] and all(url.startswith("/bg/") for url in urls), query
+        assert "<mark>социалните</mark> <mark>услуги</mark>" in html, query
+
+
+def test_romanian_spellings_give_identical_results(client):
+    spellings = ("asistență socială", "asistenţă socială", "asistenta sociala")
+    found = [results(client, "ro", q=query)[0] for query in spellings]
+    assert found[0] and found[0] == found[1] == found[2]
+    assert all(url.startswith("/ro/") for url in found[0])
+
+
+def test_results_are_in_the_visitors_language_only(client):
+    for language in ("bg", "ro", "en"):
+        urls, _html = results(client, language, q="Interreg")
+        assert urls and all(url.startswith(f"/{language}/") for url in urls)
+
+
+def test_types_have_counts_and_filter(client):
+    _urls, html = results(client, "bg", q="закон")
+    counts = dict(re.findall(r'<option value="(\w+)">[^<(]+\((\d+)\)</option>', html))
+    assert int(counts["legislation"]) >= 8
+    urls, html = results(client, "bg", q="закон", type="legislation")
+    assert f"{counts['legislation']} резултат" in html or f"{counts['legislation']} result" in html
+    assert all("/biblioteka/" in url for url in urls)
+    urls, html = results(client, "bg", q="закон", type="bogus")
+    assert urls and 'class="notice"' in html
+
+
+def test_providers_are_found_and_link_to_their_record(client):
+    provider = Provider.objects.filter(locale__language_code="ro").first()
+    urls, _html = results(client, "ro", q=provider.name, type="provider")
+    assert any(url.endswith(f"/p/{provider.external_id}/") for url in urls)
+    assert client.get(urls[0]).status_code == 200
+
+
+def test_empty_state_helps(client):
+    _urls, html = results(client, "en", q="xylophonequartz")
+    assert "Nothing on this site in this language matches" in html or "xylophonequartz" in html
+    assert re.search(r'<h2>[^<]+</h2>\s*<ul><li><a href="/en/', html)  # places to browse
+
+
+def test_pagination_keeps_the_query_and_type(client):
+    _urls, html = results(client, "bg", q="социални")
+    assert 'rel="next"' in html
+    next_link = re.search(r'href="([^"]+)" rel="next"', html).group(1)
+    assert "q=" in next_link and "page=2" in next_link
+    for nonsense in ("abc", "0", "-1", "99999"):
+        assert client.get("/bg/search/", {"q": "социални", "page": nonsense}).status_code == 200
+
+
+def test_search_promotions_come_first(client):
+    source = StandardPage.objects.get(locale__language_code="bg", slug="kontakti")
+    target = source.get_translation(Locale.objects.get(language_code="ro"))
+    query = Query.get("contact")
+    SearchPromotion.objects.create(
+        query=query, page=target, sort_order=0, description="Scrieți-ne."
+    )
+    _urls, html = results(client, "ro", q="Contact")
+    promoted = html.split('id="promoted-heading"')[1].split("</section>")[0]
+    assert target.url in promoted and "Scrieți-ne." in promoted
+    _urls, html = results(client, "bg", q="contact")  # a Romanian page is not promoted in bg
+    assert 'id="promoted-heading"' not in html
+
+
+def test_publishing_and_unpublishing_update_the_index(client, homes):
+    page = StandardPage(title="Мобилни екипи за грижа", slug="mobilni-ekipi")
+    homes["bg"].add_child(instance=page)
+    page.save_revision().publish()
+    urls, _html = results(client, "bg", q="мобилен екип")
+    assert page.url in urls
+    page.unpublish()
+    assert page.url not in results(client, "bg", q="мобилен екип")[0]
+
+
+def test_a_saved_provider_is_searchable(client):
+    provider = Provider.objects.filter(locale__language_code="en").first()
+    provider.name = "Riverside Respite House"
+    provider.save()
+    urls, _html = results(client, "en", q="respite", type="provider")
+    assert any(url.endswith(f"/p/{provider.external_id}/") for url in urls)
+
+
+def test_rebuild_indexes_pages_and_providers_of_every_language():
+    count = rebuild()
+    assert count == SearchDocument.objects.count()
+    for language in ("bg", "ro", "en"):
+        locale = Locale.objects.get(language_code=language)
+        kinds = set(SearchDocument.objects.filter(locale=locale).values_list("kind", flat=True))
+        assert {"page", "news", "legislation", "publication", "provider"} <= kinds
+
+
+def count_queries(client, **params):
+    client.get("/bg/search/", params)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/bg/search/", params)
+    assert response.status_code == 200
+    return len(context)
+
+
+def test_search_costs_at_most_ten_queries_at_two_sizes(client):
+    from providers.management.commands.synthetic_providers import create_synthetic
+
+    small = [count_queries(client, q="социални услуги"), count_queries(client, q="zzzz")]
+    create_synthetic(300, Locale.objects.get(language_code="bg"))
+    rebuild()
+    large = [count_queries(client, q="социални услуги"), count_queries(client, q="zzzz")]
+    assert max(small) <= 10 and large == small
