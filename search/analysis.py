@@ -277,3 +277,11 @@ def _snowball(language: str) -> Callable[[str], str]:
             return stemmer.stemWord(word)
 
     return stem
+
+
+def cyrillic_spelling(text: str) -> str:
+    """A Latin-letter Bulgarian query written back in Cyrillic ("sotsialni" → "социални").
+
+    Used where an external engine analyses Bulgarian itself and cannot read transliteration.
+    """
+    return " ".join(_to_cyrillic(_fold(word)) for word, _start, _end in tokenize(text))

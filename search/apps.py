@@ -8,6 +8,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from search import signals
+        from search import external, signals
+        from search.models import SearchDocument
 
         signals.connect()
+        if external.is_configured():
+            SearchDocument.search_fields = external.search_fields()

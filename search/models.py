@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 
 KINDS = {
     "page": _("Pages"),
@@ -11,7 +12,7 @@ KINDS = {
 }
 
 
-class SearchDocument(models.Model):
+class SearchDocument(index.Indexed, models.Model):
     """One public page or provider as the site search sees it, in its own language.
 
     ``title_terms`` and ``body_terms`` hold the text after the language's analysis
@@ -38,6 +39,10 @@ class SearchDocument(models.Model):
     body_terms = models.TextField(blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
+    # Empty unless an Elasticsearch/OpenSearch backend is configured (search.external):
+    # the database backend must not index these rows a second time.
+    search_fields = []
+
     class Meta:
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
@@ -52,3 +57,28 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return cls.objects.select_related("locale")
+
+    def _in(self, language, value):
+        return value if self.locale.language_code == language else ""
+
+    def title_bg(self):
+        return self._in("bg", self.title)
+
+    def text_bg(self):
+        return self._in("bg", self.text)
+
+    def title_ro(self):
+        return self._in("ro", self.title)
+
+    def text_ro(self):
+        return self._in("ro", self.text)
+
+    def title_en(self):
+        return self._in("en", self.title)
+
+    def text_en(self):
+        return self._in("en", self.text)

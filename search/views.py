@@ -8,8 +8,10 @@ from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from home.pagination import paginate
+from search import external
 from search.engine import Search
 from search.excerpts import excerpt, highlight
+from search.external import ExternalSearch
 from search.models import KINDS
 
 MAX_QUERY_LENGTH = 200
@@ -68,7 +70,7 @@ def search(request):
     if kind and kind not in KINDS:
         notices.append(_("There is no such type of content; showing every type."))
         kind = ""
-    found = Search(locale, query)
+    found = (ExternalSearch if external.is_configured() else Search)(locale, query)
     counts = found.counts()
     page_obj = paginate(found.results(kind or None), request, RESULTS_PER_PAGE)
     results = [

@@ -201,6 +201,13 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "simple",
     }
 }
+if os.environ.get("SEARCH_URL"):
+    # Scale-out: Elasticsearch or OpenSearch with per-language analyzers (search.cluster).
+    from search.cluster import backend_settings
+
+    WAGTAILSEARCH_BACKENDS["default"] = backend_settings(
+        os.environ["SEARCH_URL"], os.environ.get("SEARCH_ENGINE", "opensearch3")
+    )
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "epub"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 25 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.SafeDocumentForm"

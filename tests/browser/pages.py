@@ -53,3 +53,12 @@ PAGES += [
     ("provider-ro", "/ro/furnizori/p/ro-vasiliada-craiova/"),
     ("provider-en", "/en/providers/p/bg-zhaneta-razgrad/"),
 ]
+
+PAGES += [
+    ("search-results-bg", "/bg/search/?q=sotsialni+uslugi"),
+    ("search-results-ro", "/ro/search/?q=asistenta+sociala&type=legislation"),
+    ("search-results-en", "/en/search/?q=children"),
+    ("search-empty-bg", "/bg/search/?q=%D0%BA%D1%81%D0%B8%D0%BB%D0%BE%D1%84%D0%BE%D0%BD"),
+    ("search-empty-ro", "/ro/search/?q=xilofon"),
+    ("search-empty-en", "/en/search/?q=xylophone&type=news"),
+]

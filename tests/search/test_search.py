@@ -131,3 +131,20 @@ def test_search_costs_at_most_ten_queries_at_two_sizes(client):
     rebuild()
     large = [count_queries(client, q="социални услуги"), count_queries(client, q="zzzz")]
     assert max(small) <= 10 and large == small
+
+
+def test_editors_manage_search_promotions_and_translators_do_not(client, django_user_model):
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    from home.roles import EDITORS, TRANSLATOR_GROUPS
+
+    promotions = reverse("wagtailsearchpromotions:index")
+    editor = django_user_model.objects.create_user("eva", password="long-enough-password")
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    client.force_login(editor)
+    assert client.get(promotions).status_code == 200
+    translator = django_user_model.objects.create_user("ana", password="long-enough-password")
+    translator.groups.add(Group.objects.get(name=TRANSLATOR_GROUPS["bg"]))
+    client.force_login(translator)
+    assert client.get(promotions).status_code in (302, 403)
