@@ -42,28 +42,26 @@ def test_translator_cannot_open_another_languages_snippet(client, translator, la
         assert response.url == "/admin/"
 
 
-def test_translator_cannot_change_an_english_translation_through_the_localize_api(
-    client, translator
-):
-    english = partner("en")
+def put_segment(client, instance, value):
+    """Save one segment of ``instance``'s translation through wagtail-localize's API."""
     translation = Translation.objects.get(
-        source__object_id=english.translation_key, target_locale=english.locale
+        source__object_id=instance.translation_key, target_locale=instance.locale
     )
     segment = StringSegment.objects.filter(source=translation.source).first()
     url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
-    refused = client.put(url, "value=Hijacked", content_type="application/x-www-form-urlencoded")
+    response = client.put(url, f"value={value}", content_type="application/x-www-form-urlencoded")
+    return response, translation
+
+
+def test_translator_cannot_change_an_english_translation_through_the_localize_api(
+    client, translator
+):
+    refused, translation = put_segment(client, partner("en"), "Hijacked")
     assert refused.status_code == 403
     assert not translation.source.stringsegment_set.filter(
         string__translations__data="Hijacked"
     ).exists()
-
-    romanian = partner("ro")
-    ours = Translation.objects.get(
-        source__object_id=romanian.translation_key, target_locale=romanian.locale
-    )
-    segment = StringSegment.objects.filter(source=ours.source).first()
-    url = reverse("wagtail_localize:edit_string_translation", args=[ours.pk, segment.pk])
-    accepted = client.put(url, "value=Partener", content_type="application/x-www-form-urlencoded")
+    accepted, _translation = put_segment(client, partner("ro"), "Partener")
     assert accepted.status_code in (200, 201)
 
 
