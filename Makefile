@@ -11,7 +11,7 @@ PORT ?= 8000
 DEV_ADMIN_USER ?= admin
 DEV_ADMIN_PASSWORD ?= social-cohesion-dev
 
-.PHONY: help install run test test-fast lint format messages compile-messages browser-deps
+.PHONY: help install run test test-fast lint format messages compile-messages browser-deps bench
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -59,3 +59,6 @@ format: install ## Reformat the code
 messages: install ## Update the bg and ro catalogues from the code, then compile them
 	$(MANAGE) makemessages --locale=bg --locale=ro --ignore=.venv --ignore=node_modules --ignore=tests --no-obsolete
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
+
+bench: install compile-messages ## Benchmark the search on PostgreSQL over 10,000 synthetic pages (p50/p95)
+	PY="$(PY)" bash scripts/bench.sh

@@ -3,7 +3,7 @@
 import html
 import re
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.html import strip_tags
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
@@ -164,4 +164,7 @@ def rebuild():
                 )
             )
     SearchDocument.objects.bulk_create(documents, batch_size=500)
+    if connection.vendor == "postgresql":  # fresh statistics, or the planner skips the GIN index
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchdocument")
     return len(documents)

@@ -72,7 +72,13 @@ def search(request):
         kind = ""
     found = (ExternalSearch if external.is_configured() else Search)(locale, query)
     counts = found.counts()
-    page_obj = paginate(found.results(kind or None), request, RESULTS_PER_PAGE)
+    total = sum(counts.values())
+    page_obj = paginate(
+        found.results(kind or None),
+        request,
+        RESULTS_PER_PAGE,
+        count=counts.get(kind, 0) if kind else total,
+    )
     results = [
         {
             "document": document,
@@ -88,7 +94,7 @@ def search(request):
         "no_words": bool(query) and not found.terms,
         "kind": kind,
         "kinds": [(key, label, counts.get(key, 0)) for key, label in KINDS.items()],
-        "total": sum(counts.values()),
+        "total": total,
         "results": results,
         "page_obj": page_obj,
         "paginator": page_obj.paginator,
