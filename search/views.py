@@ -48,16 +48,11 @@ def promotions(query, locale):
 
 
 def suggestions(locale):
-    return (
-        Page.objects.live()
-        .public()
-        .filter(locale=locale)
-        .filter(
-            content_type__app_label__in=[label.split(".")[0] for label in SUGGESTED_TYPES],
-            content_type__model__in=[label.split(".")[1] for label in SUGGESTED_TYPES],
-        )
-        .order_by("path")
-    )
+    types = Q()
+    for label in SUGGESTED_TYPES:
+        app_label, model = label.split(".")
+        types |= Q(content_type__app_label=app_label, content_type__model=model)
+    return Page.objects.live().public().filter(types, locale=locale).order_by("path")
 
 
 def search(request):

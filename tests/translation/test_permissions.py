@@ -31,7 +31,7 @@ def partner(language):
 def test_translator_opens_a_snippet_translation_in_their_language(client, translator):
     response = client.get(edit_url(partner("ro")))
     assert response.status_code == 200
-    assert b"wagtail-localize" in response.content or b"editTranslation" in response.content
+    assert b"header-meta--locales" in response.content  # wagtail-localize's translation editor
 
 
 @pytest.mark.parametrize("language", ["en", "bg"])
