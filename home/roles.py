@@ -100,7 +100,12 @@ MODEL_PERMISSIONS = {
         "home.change_sitesettings",
         *_snippet_permissions("add", "change", "delete"),
     ],
-    "translators": _snippet_permissions("view", "change"),
+    # Translators start translations into their own language (the "Translate" form
+    # offers them only that language: home.translation.views).
+    "translators": [
+        "wagtail_localize.submit_translation",
+        *_snippet_permissions("view", "change"),
+    ],
 }
 
 

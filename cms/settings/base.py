@@ -220,7 +220,10 @@ WAGTAILSNIPPETS_MENU_SHOW_ALL = False
 
 # wagtail-localize
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
-WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = True
+# A new translation is a draft in the source language until a moderator publishes it:
+# otherwise wagtail-localize publishes it at once when the source is live, and /ro/
+# would list Bulgarian text (Mozilla's bedrock turns it off for the same reason).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
 
 # Machine pre-translation is off unless configured: MACHINE_TRANSLATOR=deepl (DEEPL_AUTH_KEY)

@@ -90,6 +90,18 @@ class TranslationLanguageMiddleware:
         translation_id = view_kwargs.get("translation_id")
         match = getattr(request, "resolver_match", None)
         if (
+            match is not None
+            and match.view_name == "wagtail_localize:convert_to_alias"
+            and request.user.is_authenticated
+        ):
+            # Turning a translation back into an alias discards it: only those who may
+            # publish the page may do that, never a translator by accident.
+            from wagtail.models import Page
+
+            page = Page.objects.filter(pk=view_kwargs.get("page_id")).first()
+            if page is not None and not page.permissions_for_user(request.user).can_publish():
+                raise PermissionDenied
+        if (
             translation_id is None
             or match is None
             or "wagtail_localize" not in match.namespaces

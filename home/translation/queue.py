@@ -13,13 +13,17 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 
 from home.translation.models import ReviewRequest, SourceChange
 
+# In the order a translator should take them: what a moderator waits for first, then
+# published text that no longer matches its source, then work begun, then new work.
 STATES = {
-    "not_started": _("Not started"),
-    "in_progress": _("In progress"),
-    "out_of_date": _("Out of date"),
     "ready_for_review": _("Ready for review"),
+    "out_of_date": _("Out of date"),
+    "in_progress": _("In progress"),
+    "not_started": _("Not started"),
     "up_to_date": _("Up to date"),
 }
+URGENCY = {state: rank for rank, state in enumerate(STATES)}
+WAITING = [state for state in STATES if state != "up_to_date"]
 
 
 @dataclass
@@ -29,6 +33,7 @@ class QueueItem:
     model_label: str
     source_language: str
     state: str
+    source_name: str = ""
     total: int = 0
     done: int = 0
     machine: int = 0  # segments machine-translated and not yet saved by a person
@@ -49,6 +54,10 @@ class QueueItem:
     def age(self):
         return self.source_changed_at or self.synced_at
 
+    @property
+    def can_request_review(self):
+        return self.translation_id is not None and self.state == "in_progress"
+
 
 def translatable_models():
     models = [model for model in get_snippet_models() if issubclass(model, TranslatableMixin)]
@@ -67,6 +76,9 @@ def translation_items(locale):
         string__translations__context=F("context"),
         string__translations__translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
     )
+    target_pages = Page.objects.filter(
+        translation_key=OuterRef("source__object_id"), locale=OuterRef("target_locale")
+    )
     rows = (
         Translation.objects.filter(target_locale=locale, enabled=True)
         .select_related("source__locale", "source__specific_content_type")
@@ -80,21 +92,31 @@ def translation_items(locale):
                 ).values("changed_at")[:1]
             ),
             review=Exists(ReviewRequest.objects.filter(translation=OuterRef("pk"))),
+            translated_at=Subquery(
+                StringTranslation.objects.filter(
+                    locale=OuterRef("target_locale"),
+                    context__object_id=OuterRef("source__object_id"),
+                )
+                .order_by("-updated_at")
+                .values("updated_at")[:1]
+            ),
+            target_live=Subquery(target_pages.values("live")[:1]),
+            target_published_at=Subquery(target_pages.values("last_published_at")[:1]),
         )
     )
     items = []
     for row in rows:
         source = row.source
+        model = source.specific_content_type.model_class()
         total, done = row.total or 0, row.done or 0
         if row.changed_at and row.changed_at > source.last_updated_at:
             state = "out_of_date"
         elif row.review:
             state = "ready_for_review"
-        elif done < total:
+        elif done < total or _unpublished(row, model):
             state = "in_progress"
         else:
             state = "up_to_date"
-        model = source.specific_content_type.model_class()
         items.append(
             QueueItem(
                 title=source.object_repr,
@@ -112,6 +134,23 @@ def translation_items(locale):
             )
         )
     return items
+
+
+def _unpublished(row, model):
+    """A page translation whose text is complete but not yet live: still in progress.
+
+    New translations are drafts, and translators' texts reach the page only when a
+    moderator publishes it, so "every segment translated" is not "up to date".
+    """
+    if not issubclass(model, Page):
+        return False
+    if not row.target_live:
+        return True
+    return bool(
+        row.translated_at
+        and row.target_published_at
+        and row.translated_at > row.target_published_at
+    )
 
 
 LABEL_FIELDS = {"fundingnotice": "programme"}
@@ -164,7 +203,7 @@ def not_started_items(locale):
                 model_label=model._meta.label_lower,
                 source_language=language,
                 state="not_started",
-                url=url,
+                url=f"{url}?select_locale={locale.language_code}",
             )
         )
     return items
@@ -193,3 +232,19 @@ def content_type_choices():
     ]
     models += translatable_models()
     return [(model._meta.label_lower, str(model._meta.verbose_name)) for model in models]
+
+
+def missing_segments(translation, limit=50):
+    """The source texts of ``translation`` that have no translation yet, in page order."""
+    translated = StringTranslation.objects.filter(
+        translation_of=OuterRef("string"),
+        locale=translation.target_locale,
+        context=OuterRef("context"),
+    )
+    return list(
+        StringSegment.objects.filter(source=translation.source)
+        .exclude(Exists(translated))
+        .select_related("string", "context")
+        .order_by("order")
+        .values_list("context__path", "string__data")[:limit]
+    )

@@ -10,10 +10,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
+from wagtail_localize.views import submit_translations as submit_views
 
 from home.pagination import paginate
 from home.translation.permissions import user_languages
-from home.translation.queue import STATES, content_type_choices, queue
+from home.translation.queue import (
+    STATES,
+    URGENCY,
+    WAITING,
+    content_type_choices,
+    missing_segments,
+    queue,
+)
 
 PER_PAGE = 100
 
@@ -47,8 +55,13 @@ def queue_view(request):
     locale = get_object_or_404(Locale, language_code=language)
     items = queue(locale)
     counts = Counter(item.state for item in items)
+    # The queue opens on what waits; up-to-date items are one filter away.
     state = request.GET.get("state", "")
-    if state in STATES:
+    if state not in STATES and state != "all":
+        state = "waiting"
+    if state == "waiting":
+        items = [item for item in items if item.state in WAITING]
+    elif state in STATES:
         items = [item for item in items if item.state == state]
     content_type = request.GET.get("type", "")
     if content_type:
@@ -57,19 +70,26 @@ def queue_view(request):
     if source:
         items = [item for item in items if item.source_language == source]
     newest = request.GET.get("sort") == "newest"
+    # Most urgent state first; within a state, the longest-waiting (or newest) first.
     items.sort(key=lambda item: (item.age is None, item.age), reverse=newest)
+    items.sort(key=lambda item: URGENCY[item.state])
     names = dict(settings.LANGUAGES)
+    for item in items:
+        item.source_name = names.get(item.source_language, item.source_language)
     return render(
         request,
         "translation/queue.html",
         {
             "page_obj": paginate(items, request, PER_PAGE),
             "language": language,
+            "language_name": names[language],
             "languages": [(code, names[code]) for code in allowed],
             "source_languages": [
                 (code, name) for code, name in settings.LANGUAGES if code != language
             ],
             "states": [(key, label, counts.get(key, 0)) for key, label in STATES.items()],
+            "waiting": sum(counts.get(key, 0) for key in WAITING),
+            "total": sum(counts.values()),
             "state": state,
             "type": content_type,
             "source": source,
@@ -104,11 +124,37 @@ def edit_view(request, translation_id):
 @require_POST
 @permission_required("wagtailadmin.access_admin")
 def ready_for_review_view(request, translation_id):
+    """Mark a translation in progress ready for review; below 100 % ask first."""
     from django.contrib import messages
 
     from home.translation.review import request_review
 
     translation = _translation_for(request, translation_id)
+    item = next(
+        (
+            item
+            for item in queue(translation.target_locale)
+            if item.translation_id == translation.pk
+        ),
+        None,
+    )
+    if item is None or not item.can_request_review:
+        messages.error(
+            request,
+            _("Only a translation in progress can be marked ready for review."),
+        )
+        return _back(request)
+    if item.done < item.total and request.POST.get("confirm") != "incomplete":
+        return render(
+            request,
+            "translation/confirm_ready.html",
+            {
+                "item": item,
+                "translation": translation,
+                "missing": missing_segments(translation),
+                "next": request.POST.get("next", ""),
+            },
+        )
     try:
         request_review(translation, request.user)
     except Exception as error:  # the target does not exist yet, or the source is gone
@@ -166,3 +212,30 @@ def upload_view(request):
             _("%(count)s translations updated from the uploaded file.") % {"count": len(done)},
         )
     return _back(request)
+
+
+class LanguageNarrowedSubmitMixin:
+    """wagtail-localize's "Translate" form, offering only the user's languages.
+
+    Translators may start translations into their own language; editors and
+    moderators keep every language. A locale outside the user's languages is not a
+    valid choice, so a forged POST is refused by the form and creates nothing.
+    """
+
+    def get_form(self):
+        form = super().get_form()
+        field = form.fields["locales"]
+        field.queryset = field.queryset.filter(language_code__in=languages_for(self.request))
+        return form
+
+
+class SubmitPageTranslationView(
+    LanguageNarrowedSubmitMixin, submit_views.SubmitPageTranslationView
+):
+    pass
+
+
+class SubmitSnippetTranslationView(
+    LanguageNarrowedSubmitMixin, submit_views.SubmitSnippetTranslationView
+):
+    pass

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -24,11 +26,35 @@ def register_queue_urls():
     return [path("translations/", include(urls))]
 
 
+@hooks.register("register_admin_urls", order=-100)
+def narrow_submit_translation_urls():
+    """Placed before wagtail-localize's own patterns for the same addresses, so every
+    link to "Translate" (page menus, snippet listings, the queue) opens the form that
+    offers only the user's languages."""
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            views.SubmitPageTranslationView.as_view(),
+            name="translation_submit_page",
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            views.SubmitSnippetTranslationView.as_view(),
+            name="translation_submit_snippet",
+        ),
+    ]
+
+
 @hooks.register("register_admin_menu_item")
 def register_queue_menu_item():
     return MenuItem(
         _("Translation queue"), reverse("translation_queue:queue"), icon_name="globe", order=180
     )
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_js():
+    return format_html('<script src="{}"></script>', static("translation/editor.js"))
 
 
 @hooks.register("construct_homepage_panels")

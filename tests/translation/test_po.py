@@ -114,14 +114,17 @@ def test_dashboard_shows_progress_per_language(admin):
         ("libretranslate", "wagtail_localize.machine_translators.libretranslate.LibreTranslator"),
     ],
 )
-def test_machine_translator_comes_from_the_environment(translator, expected):
+@pytest.mark.parametrize("module", ["cms.settings.base", "cms.settings.dev", "cms.settings.test"])
+def test_machine_translator_comes_from_the_environment(translator, expected, module):
+    """In every environment, the translation editor offers machine translation only
+    when a service is named in the environment."""
     root = Path(__file__).resolve().parents[2]
     env = {
         **os.environ,
         "MACHINE_TRANSLATOR": translator,
         "DEEPL_AUTH_KEY": "k",
         "LIBRETRANSLATE_URL": "http://127.0.0.1:5000",
-        "DJANGO_SETTINGS_MODULE": "cms.settings.base",
+        "DJANGO_SETTINGS_MODULE": module,
     }
     code = (
         "from django.conf import settings; "

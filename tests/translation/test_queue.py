@@ -49,37 +49,41 @@ def state_of(client, title, language="ro"):
 
 
 def test_demo_content_is_up_to_date(admin):
-    states = {state for state, _title in rows(admin, language="ro")}
+    html = admin.get(URL, {"language": "ro"}).content.decode()
+    assert "Nothing is waiting in this language." in html  # the queue opens on what waits
+    states = {state for state, _title in rows(admin, language="ro", state="all")}
     assert states == {"up_to_date"}
 
 
-def test_new_page_is_not_started(admin, homes):
-    page = StandardPage(title="Нова страница", slug="nova-stranitsa")
-    homes["bg"].add_child(instance=page)
-    page.save_revision().publish()
-    assert state_of(admin, "Нова страница") == "not_started"
-
-
-def test_editing_a_source_page_makes_its_translation_out_of_date_until_synced(admin):
-    page = StandardPage.objects.get(locale__language_code="bg", slug="kontakti")
-    assert state_of(admin, page.title) == "up_to_date"
-    page.lead = "Нов текст."
-    page.save_revision().publish()
-    assert state_of(admin, page.title) == "out_of_date"
-    assert state_of(admin, page.title, "en") == "out_of_date"
-    TranslationSource.update_or_create_from_instance(page)  # "Sync translated pages"
-    # Synced: no longer out of date, and the new sentence now waits for the translator.
-    assert state_of(admin, page.title) == "in_progress"
-
-
-def test_editing_a_source_snippet_makes_its_translation_out_of_date(admin):
+def test_the_queue_opens_on_what_waits_most_urgent_first(admin, homes):
+    fresh = StandardPage(title="Съвсем нова страница", slug="savsem-nova")
+    homes["bg"].add_child(instance=fresh)
+    fresh.save_revision().publish()
+    changed = StandardPage.objects.get(locale__language_code="bg", slug="kontakti")
+    changed.lead = "Променен текст."
+    changed.save_revision().publish()
     partner = Partner.objects.get(locale__language_code="bg", sort_order=0)
-    assert state_of(admin, partner.name) == "up_to_date"
-    partner.description = "Нова информация."
-    partner.save()
-    assert state_of(admin, partner.name) == "out_of_date"
-    TranslationSource.update_or_create_from_instance(partner)
-    assert state_of(admin, partner.name) == "in_progress"
+    begun = Translation.objects.get(
+        source__object_id=partner.translation_key, target_locale__language_code="ro"
+    )
+    StringTranslation.objects.filter(
+        locale__language_code="ro", context__object_id=partner.translation_key
+    ).first().delete()
+    waiting = Translation.objects.filter(target_locale__language_code="ro").exclude(pk=begun.pk)
+    ready = waiting.filter(source__specific_content_type__model="newscategory").first()
+    ReviewRequest.objects.create(translation=ready)
+
+    found = rows(admin, language="ro")
+    assert [state for state, _title in found] == [
+        "ready_for_review",
+        "out_of_date",
+        "in_progress",
+        "not_started",
+    ]
+    assert [title for _state, title in found][1:] == [changed.title, partner.name, fresh.title]
+    html = admin.get(URL, {"language": "ro"}).content.decode()
+    assert html.count(">Ready for review</button>") == 1  # offered on the item in progress only
+    assert "Source: Български" in html
 
 
 def test_progress_and_ready_for_review(admin):
@@ -92,11 +96,33 @@ def test_progress_and_ready_for_review(admin):
     strings = StringTranslation.objects.filter(
         locale=romanian, context__object=translation.source.object
     )
-    strings.first().delete()
+    missing = strings.first()
+    missing_text = missing.translation_of.data
+    missing.delete()
     html = admin.get(URL, {"language": "ro", "state": "in_progress"}).content.decode()
     assert title in html and re.search(r"\d+/\d+ \(\d+ %\)", html)
-    admin.post(f"{URL}{translation.pk}/ready/", {"next": URL})
+    confirm = admin.post(f"{URL}{translation.pk}/ready/", {"next": URL})
+    assert confirm.status_code == 200  # below 100 %: asks first, and says what is missing
+    page = confirm.content.decode()
+    assert "Not translated yet" in page and missing_text[:40] in page
+    assert state_of(admin, title) == "in_progress"
+    admin.post(f"{URL}{translation.pk}/ready/", {"next": URL, "confirm": "incomplete"})
     assert state_of(admin, title) == "ready_for_review"
+
+
+def test_up_to_date_items_cannot_be_marked_ready(admin):
+    translation = Translation.objects.filter(target_locale__language_code="ro").first()
+    response = admin.post(f"{URL}{translation.pk}/ready/", {"next": URL}, follow=True)
+    assert "Only a translation in progress can be marked ready for review." in (
+        response.content.decode()
+    )
+    assert not ReviewRequest.objects.filter(translation=translation).exists()
+
+
+def test_the_source_language_is_labelled_as_the_source_on_the_dashboard(admin):
+    html = admin.get("/admin/").content.decode()
+    assert "Български</a>: source language, nothing to translate into it" in html
+    assert "Română</a>: 100 % up to date" in html
 
 
 def test_translators_see_only_their_language(client, translator):
