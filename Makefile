@@ -27,8 +27,10 @@ install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
 compile-messages: install
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
 
+run: export PUBLIC_BASE_URL = http://$(HOST):$(PORT)
 run: install compile-messages ## Set up everything (SQLite, demo content) and serve the site
 	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) sync_site_url
 	$(MANAGE) load_demo
 	$(MANAGE) setup_roles
 	$(MANAGE) create_dev_superuser --username "$(DEV_ADMIN_USER)" --password "$(DEV_ADMIN_PASSWORD)"

@@ -4,6 +4,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from home.utils import public_page_url
+
 
 class I18nSitemap(Sitemap):
     """Every live page of every language tree, each with its hreflang alternates.
@@ -32,7 +34,7 @@ class I18nSitemap(Sitemap):
             by_key[page.translation_key].append(
                 {
                     "lang_code": page.locale.language_code,
-                    "location": page.get_full_url(self.request),
+                    "location": public_page_url(page, self.request),
                 }
             )
         return by_key

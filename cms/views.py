@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 from wagtail.views import serve_chain
 
 from home.caching import cached_per_language
+from home.utils import public_url
 
 
 @require_GET
@@ -20,7 +21,7 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /django-admin/",
         "",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {public_url(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -18,6 +18,7 @@ from .blocks import (
     ResultBlock,
 )
 from .caching import cached_per_language
+from .utils import public_page_url, public_url
 
 
 class BasePage(Page):
@@ -70,8 +71,15 @@ class BasePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         image = self.get_social_image()
-        context["social_image_url"] = request.build_absolute_uri(image.url) if image else ""
+        context["social_image_url"] = public_url(image.url) if image else ""
         return context
+
+    def get_sitemap_urls(self, request=None):
+        """Wagtail's entry with the public address (it would use the Site row's)."""
+        return [
+            {**entry, "location": public_page_url(self, request)}
+            for entry in super().get_sitemap_urls(request)
+        ]
 
 
 class HomePage(BasePage):

@@ -25,6 +25,7 @@ from home.blocks import RICH_TEXT_FEATURES, ResultBlock
 from home.caching import cached_per_language
 from home.models import BasePage
 from home.pagination import paginate
+from home.utils import public_page_url
 from library.blocks import ArticleBlock
 
 
@@ -523,7 +524,7 @@ class LegislationPage(RoutablePageMixin, BasePage):
         )
 
     def get_structured_data(self, request):
-        url = self.get_full_url(request)
+        url = public_page_url(self, request)
         identifier = self.get_eli_url(request)
         work = {
             "@context": "https://schema.org",
@@ -563,8 +564,8 @@ class LegislationPage(RoutablePageMixin, BasePage):
 
     def get_eli_url(self, request):
         """The act's permanent identifier: acts live directly under the library index."""
-        index_url = self.get_url(request).rstrip("/").rsplit("/", 1)[0]
-        return request.build_absolute_uri(f"{index_url}/{self.eli_path()}")
+        index_url = public_page_url(self, request).rstrip("/").rsplit("/", 1)[0]
+        return f"{index_url}/{self.eli_path()}"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

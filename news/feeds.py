@@ -9,6 +9,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from home.utils import public_hostname, public_page_url, public_url
+
 FEED_LENGTH = 30
 
 
@@ -27,13 +29,13 @@ class NewsRssFeed(Feed):
         return f"{self.index.title} – {_('Regional Network for Social Cohesion')}"
 
     def link(self):
-        return self.index.get_url(self.request)
+        return public_page_url(self.index, self.request)
 
     def description(self):
         return self.index.lead or self.index.search_description
 
     def feed_url(self):
-        return self.request.build_absolute_uri()
+        return public_url(self.request.get_full_path())
 
     def language(self):
         return self.index.locale.language_code
@@ -48,10 +50,10 @@ class NewsRssFeed(Feed):
         return item.lead
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return public_page_url(item, self.request)
 
     def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return public_page_url(item, self.request)
 
     def item_pubdate(self, item):
         return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time(9)))
@@ -76,7 +78,7 @@ def ical_response(index, request):
     calendar.add("prodid", "-//Regional Network for Social Cohesion//News events//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"{index.title} – {_('Regional Network for Social Cohesion')}")
-    host = request.get_host().split(":")[0]
+    host = public_hostname()
     for item in index.get_news_items().filter(event_start__isnull=False)[:200]:
         event = Event()
         event.add("uid", f"{item.translation_key}-{item.locale_id}@{host}")
@@ -85,7 +87,7 @@ def ical_response(index, request):
         event.add("dtstart", item.event_start)
         event.add("dtend", item.event_end or item.event_start + datetime.timedelta(hours=2))
         event.add("dtstamp", item.last_published_at or timezone.now())
-        event.add("url", item.get_full_url(request))
+        event.add("url", public_page_url(item, request))
         if item.event_place:
             event.add("location", item.event_place)
         if item.event_latitude is not None:

@@ -25,6 +25,7 @@ from home.blocks import BaseStreamBlock, FigureBlock
 from home.caching import cached_per_language
 from home.models import BasePage
 from home.pagination import paginate
+from home.utils import public_page_url
 
 THUMBNAIL_SPECS = ["fill-400x225", "fill-800x450"]
 
@@ -311,7 +312,7 @@ class NewsPage(BasePage):
 
     def get_structured_data(self, request, image_url=""):
         """schema.org NewsArticle, and Event for news about an event."""
-        url = self.get_full_url(request)
+        url = public_page_url(self, request)
         language = get_language()
         publisher = {
             "@type": "Organization",

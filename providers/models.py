@@ -14,13 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget.helpers import geosgeometry_str_to_struct
 from wagtailgeowidget.panels import GeoAddressPanel
 
 from home.models import BasePage
+from home.utils import public_url
 from providers.widgets import LocalLeafletField
 
 # The map and the import accept coordinates within Bulgaria and Romania.
@@ -113,11 +114,24 @@ class District(TranslatableMixin, models.Model):
 
 
 class ProviderForm(WagtailAdminModelForm):
-    """Edits the two coordinate fields through one Leaflet map picker."""
+    """Edits the two coordinate fields through one Leaflet map picker.
+
+    The district, service types and target groups offered are those of the provider's
+    own language: the instance's locale (on the add view, the ``?locale=`` it is for).
+    A term already linked that has no version in that language yet (providers.signals
+    then links the source row) stays on offer, marked with its language, so that saving
+    does not drop it from every language version.
+    """
+
+    SAME_LANGUAGE_FIELDS = ("district", "service_types", "target_groups")
 
     location = forms.CharField(
         label=_("Location on the map"),
         required=False,
+        help_text=_(
+            "Click the map to place the provider, or drag the marker. "
+            "The circles mark the centres of the programme-area districts."
+        ),
         widget=LocalLeafletField(
             address_field="address",
             zoom_field="",
@@ -125,6 +139,8 @@ class ProviderForm(WagtailAdminModelForm):
             zoom=settings.GEO_WIDGET_ZOOM,
             srid=4326,
             id_prefix="id_",
+            latitude_field="latitude",
+            longitude_field="longitude",
         ),
     )
 
@@ -133,11 +149,50 @@ class ProviderForm(WagtailAdminModelForm):
         instance = self.instance
         if instance.latitude is not None and instance.longitude is not None:
             self.initial["location"] = f"SRID=4326;POINT({instance.longitude} {instance.latitude})"
+        locale_id = instance.locale_id or Locale.get_default().pk
+        if "district" in self.fields:
+            # A select of the language's districts rather than the snippet chooser, whose
+            # modal lists every district in every language.
+            self.fields["district"].widget = forms.Select()
+        for name in self.SAME_LANGUAGE_FIELDS:
+            if name in self.fields:
+                self.limit_to_language(name, locale_id)
+        if "location" in self.fields:
+            self.fields["location"].widget.districts = district_centres(locale_id)
+
+    def limit_to_language(self, name, locale_id):
+        field = self.fields[name]
+        model = field.queryset.model
+        terms = models.Q(locale_id=locale_id)
+        untranslated = [
+            term
+            for term in self.linked_terms(name)
+            if term.locale_id != locale_id
+            and not model.objects.filter(
+                translation_key=term.translation_key, locale_id=locale_id
+            ).exists()
+        ]
+        if untranslated:
+            terms |= models.Q(pk__in=[term.pk for term in untranslated])
+            other = {term.pk: term.locale.get_display_name() for term in untranslated}
+            field.label_from_instance = lambda term: (
+                f"{term} ({other[term.pk]})" if term.pk in other else str(term)
+            )
+        field.queryset = model.objects.filter(terms)
+
+    def linked_terms(self, name):
+        instance = self.instance
+        if instance.pk is None:
+            return []
+        if name == "district":
+            return [instance.district] if instance.district_id else []
+        return list(getattr(instance, name).select_related("locale"))
 
     def clean(self):
         cleaned = super().clean()
         location = cleaned.get("location")
-        if location:
+        # The map wins only when it was moved: typed coordinates are kept otherwise.
+        if location and "location" in self.changed_data:
             point = geosgeometry_str_to_struct(location)
             if not point:
                 self.add_error("location", _("Pick a point on the map."))
@@ -147,6 +202,18 @@ class ProviderForm(WagtailAdminModelForm):
                 self.instance.latitude = cleaned["latitude"]
                 self.instance.longitude = cleaned["longitude"]
         return cleaned
+
+
+def district_centres(locale_id):
+    """The programme-area districts' centres, named in one language, for the map picker."""
+    districts = District.objects.filter(in_programme_area=True)
+    localized = districts.filter(locale_id=locale_id)
+    if not localized.exists():
+        localized = districts.filter(locale=Locale.get_default())
+    return [
+        {"name": district.name, "lat": float(district.latitude), "lng": float(district.longitude)}
+        for district in localized.order_by("country", "name")
+    ]
 
 
 class Provider(TranslatableMixin, index.Indexed, models.Model):
@@ -300,6 +367,10 @@ class Provider(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("description"),
         index.FilterField("locale_id"),
         index.FilterField("country"),
+        # Every filter of the admin listing, so that searching within a filter works.
+        index.FilterField("district"),
+        index.FilterField("network_member"),
+        index.FilterField("id"),  # service type and target group filters: id IN (…)
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -398,7 +469,7 @@ def provider_structured_data(provider, request):
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": provider.name,
-        "url": request.build_absolute_uri(),
+        "url": public_url(request.get_full_path()),
         "address": {
             "@type": "PostalAddress",
             "addressLocality": provider.settlement,

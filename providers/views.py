@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
 from home.caching import cached_per_language
+from home.utils import public_url
 from providers.filters import ProviderFilters
 from providers.importer import COLUMNS
 from providers.models import ProviderMapPage
@@ -53,7 +54,11 @@ def geojson(request):
                 "type": "Point",
                 "coordinates": [round(float(lng), 5), round(float(lat), 5)],
             },
-            "properties": {"name": name, "url": f"{base}p/{external_id}/", "member": member},
+            "properties": {
+                "name": name,
+                "url": public_url(f"{base}p/{external_id}/"),
+                "member": member,
+            },
         }
         for external_id, name, lat, lng, member in rows
     ]
@@ -103,7 +108,7 @@ def export_rows(request):
                 "last_verified": provider.last_verified.isoformat()
                 if provider.last_verified
                 else "",
-                "url": request.build_absolute_uri(provider_url(base, provider)),
+                "url": public_url(provider_url(base, provider)),
             },
         )
 

@@ -5,6 +5,8 @@ import re
 from django.http import HttpResponse
 from django.utils.http import content_disposition_header
 
+from home.utils import public_url
+
 
 def _bibtex_escape(text):
     return re.sub(r"([{}\\&%$#_])", r"\\\1", text)
@@ -22,7 +24,7 @@ def bibtex(page, request):
             "language": edition.language,
             "isbn": edition.isbn,
             "pages": str(edition.pages or ""),
-            "url": request.build_absolute_uri(edition.download_url),
+            "url": public_url(edition.download_url),
         }
         body = ",\n".join(
             f"  {name} = {{{_bibtex_escape(value) if name != 'author' else value}}}"
@@ -47,7 +49,7 @@ def ris(page, request):
             ("LA", edition.language),
             ("SN", edition.isbn),
             ("SP", str(edition.pages or "")),
-            ("UR", request.build_absolute_uri(edition.download_url)),
+            ("UR", public_url(edition.download_url)),
         ]
         records.append(
             "\r\n".join(f"{tag}  - {value}" for tag, value in lines if value) + "\r\nER  - "

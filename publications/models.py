@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
+from home.utils import public_page_url, public_url
 from publications.isbn import normalise_isbn, validate_isbn13
 
 LANGUAGE_CHOICES = [("bg", "Български"), ("ro", "Română"), ("en", "English")]
@@ -159,7 +160,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
             "datePublished": str(self.year),
             "inLanguage": language,
             "bookEdition": self.edition,
-            "url": self.get_full_url(request),
+            "url": public_page_url(self, request),
             "isAccessibleForFree": True,
             "workExample": [],
         }
@@ -168,7 +169,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
                 "@type": "Book",
                 "inLanguage": edition.language,
                 "bookFormat": "https://schema.org/EBook",
-                "url": request.build_absolute_uri(edition.download_url),
+                "url": public_url(edition.download_url),
             }
             if edition.isbn:
                 example["isbn"] = edition.isbn

@@ -27,7 +27,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+PUBLIC_BASE_URL = required("PUBLIC_BASE_URL").rstrip("/")  # e.g. https://socialcohesion.example
+if not PUBLIC_BASE_URL.startswith("https://"):
+    raise ImproperlyConfigured("PUBLIC_BASE_URL must be the site's https:// address in production.")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 
 # Mail (moderation and translation-review notifications)
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

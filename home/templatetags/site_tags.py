@@ -12,14 +12,16 @@ from django import template
 from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
+from django.utils.encoding import escape_uri_path
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.caching import cached_per_language
 from home.models import FundingNotice, SiteSettings
+from home.utils import public_page_url, public_url
 
 register = template.Library()
 
@@ -56,6 +58,23 @@ class LanguageVersion:
         return _("not translated yet: opens the home page in this language")
 
 
+@register.filter(name="public_url")
+def public_url_filter(url):
+    """A site-relative URL (``/downloads/…``) as an absolute URL on the public address."""
+    return public_url(str(url))
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The public address of what the request shows: the page, or its sub-route (a
+    provider, an act compared), without the query string."""
+    request = context.get("request")
+    if request is not None:
+        return public_url(escape_uri_path(request.path))
+    page = context.get("page")
+    return public_page_url(page) if isinstance(page, Page) else ""
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """The current page (or view) in every language."""
@@ -87,7 +106,7 @@ def _page_relatives(request, page):
                 code,
                 name,
                 url := translate_url(path, code),
-                request.build_absolute_uri(url),
+                public_url(url),
                 code == current,
                 True,
             )
@@ -131,7 +150,7 @@ def _page_relatives(request, page):
                 code,
                 name,
                 url,
-                request.build_absolute_uri(url),
+                public_url(url),
                 code == current and translated,
                 translated,
             )
@@ -218,3 +237,35 @@ def json_ld(data):
     """Structured data as a JSON-LD script element, safe to embed in HTML."""
     text = json.dumps(data, ensure_ascii=False, default=str).translate(_JSON_LD_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+SOURCE_NOTES = {
+    "bg": gettext_lazy("in Bulgarian"),
+    "ro": gettext_lazy("in Romanian"),
+    "en": gettext_lazy("in English"),
+}
+_locale_codes = {}
+
+
+def locale_code(locale_id):
+    if locale_id not in _locale_codes:
+        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
+    return _locale_codes.get(locale_id)
+
+
+@register.simple_tag
+def in_language(obj, text, locale_id):
+    """``text`` of a translatable ``obj`` shown on a page in ``locale_id``.
+
+    Where the object has no translation yet its source text stands in: it is marked
+    with its own language, for screen readers and hyphenation, and a visible note.
+    """
+    if obj.locale_id == locale_id:
+        return text
+    code = locale_code(obj.locale_id)
+    return format_html(
+        '<span lang="{}">{}</span> <span class="source-note">({})</span>',
+        code,
+        text,
+        SOURCE_NOTES.get(code, code),
+    )

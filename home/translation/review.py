@@ -19,6 +19,7 @@ from wagtail.signals import page_published, workflow_cancelled, workflow_rejecte
 
 from home.roles import MODERATORS
 from home.translation.models import ReviewRequest
+from home.utils import public_url
 
 
 def request_review(translation, user):
@@ -39,13 +40,11 @@ def _email_moderators(translation, target, user):
     )
     if not recipients:
         return
-    from django.conf import settings
-
     if isinstance(target, Page):
         path = reverse("wagtailadmin_pages:edit", args=[target.pk])
     else:
         path = reverse(target.snippet_viewset.get_url_name("edit"), args=[target.pk])
-    link = settings.WAGTAILADMIN_BASE_URL + path
+    link = public_url(path)
     language = translation.target_locale.get_display_name()
     send_mail(
         _("Translation ready for review: %(title)s (%(language)s)")

@@ -111,21 +111,33 @@ def _answers_http(url: str) -> bool:
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Migrate a fresh SQLite database, load the demo content and serve the site."""
+def site_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of the site subprocess: its settings, SQLite database and media.
+
+    Every ``manage.py`` command meant for the served site must run with it.
+    """
     tmp = tmp_path_factory.mktemp("site")
-    env = {
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": f"sqlite:///{tmp / 'browser.sqlite3'}",
         "MEDIA_ROOT": str(tmp / "media"),
         "PYTHONUNBUFFERED": "1",
     }
+
+
+@pytest.fixture(scope="session")
+def site_url(site_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Migrate a fresh SQLite database, load the demo content and serve the site."""
+    env = site_env
+    tmp = tmp_path_factory.mktemp("server")
     _manage("migrate", "--noinput", env=env)
     _manage("load_demo", env=env)
 
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
+    env["PUBLIC_BASE_URL"] = url  # absolute links (canonical, hreflang) point at this server
+    _manage("sync_site_url", env=env)
     log_path = tmp / "runserver.log"
     with log_path.open("w") as log:
         command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}"]
@@ -154,6 +166,16 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@pytest.fixture(scope="session")
+def staff(site_url: str, site_env: dict[str, str]):
+    """Roles and workflows (``setup_roles``) and the staff of the journeys, created in the
+    served site's database: {username: journeys.StaffUser}, admin language English."""
+    from .journeys import STAFF, create_staff
+
+    create_staff(site_env)
+    return {user.username: user for user in STAFF}
 
 
 @pytest.fixture(scope="package")

@@ -9,15 +9,12 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "a-long-random-production-secret-key-for-the-deploy-check-0123456789",
     "ALLOWED_HOSTS": "socialcohesion.example",
     "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
+    "PUBLIC_BASE_URL": "https://socialcohesion.example",
 }
 
 
 def manage(*args, env):
-    base = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL")
-    }
+    base = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
         cwd=ROOT,

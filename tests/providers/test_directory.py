@@ -94,7 +94,7 @@ def test_geojson_is_rfc7946_and_small(client):
     for feature in data["features"]:
         lng, lat = feature["geometry"]["coordinates"]
         assert 20 < lng < 30 and 41 < lat < 49  # longitude first
-        assert feature["properties"]["url"].startswith("/bg/")
+        assert feature["properties"]["url"].startswith("http://localhost/bg/")
     page = map_page("bg")
     create_synthetic(200 - len(data["features"]), page.locale)
     big = client.get("/bg/providers/data.geojson").content
@@ -192,3 +192,25 @@ def test_map_picker_saves_the_two_coordinates(admin_user):
     assert (provider.latitude, provider.longitude) == (Decimal("44.001234"), Decimal("22.881234"))
     data["location"] = "SRID=4326;POINT(2.35 48.85)"  # Paris: outside the region
     assert not form_class(data=data, instance=provider, for_user=admin_user).is_valid()
+
+
+def test_an_untranslated_term_carries_its_own_language_and_a_note(client):
+    from providers.models import ServiceType
+
+    bulgarian = Provider.objects.get(locale__language_code="bg", external_id="ro-vasiliada-craiova")
+    term = ServiceType.objects.create(
+        name="Патронажна грижа", slug="patronazhna-grizha", locale=bulgarian.locale
+    )
+    bulgarian.service_types.add(term)  # the other versions follow, with the source row
+    page = client.get("/ro/furnizori/p/ro-vasiliada-craiova/").content.decode()
+    assert (
+        '<span lang="bg">Патронажна грижа</span> <span class="source-note">(în bulgară)</span>'
+        in page
+    )
+    english = client.get("/en/providers/p/ro-vasiliada-craiova/").content.decode()
+    assert (
+        '<span lang="bg">Патронажна грижа</span> <span class="source-note">(in Bulgarian)</span>'
+        in english
+    )
+    own = client.get("/bg/dostavchitsi/p/ro-vasiliada-craiova/").content.decode()
+    assert "Патронажна грижа" in own and 'lang="bg">Патронажна' not in own
