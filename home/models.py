@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -159,7 +159,7 @@ class HomePage(BasePage):
         return context
 
     def get_partners(self):
-        return Partner.objects.filter(locale_id=self.locale_id).select_related("logo")
+        return Partner.objects.filter(locale_id=self.locale_id, live=True).select_related("logo")
 
 
 class StandardPage(BasePage):
@@ -181,7 +181,27 @@ class StandardPage(BasePage):
         verbose_name = _("standard page")
 
 
-class Partner(TranslatableMixin, models.Model):
+class TranslatableSnippet(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """A snippet translated with wagtail-localize, published like a page.
+
+    A translation that wagtail-localize creates is a draft (in the source's words) until
+    someone who may publish it does: the public site lists only live rows (``live=True``).
+    """
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk and not self.live and self.live_revision_id:
+            # wagtail-localize saves a draft of a translation by setting live=False on the
+            # row, and does so for every snippet a page refers to when the page is sent for
+            # translation: a published translation would vanish from the site. Unpublishing
+            # clears live_revision first, so it still works.
+            self.live = True
+        super().save(*args, **kwargs)
+
+
+class Partner(TranslatableSnippet):
     """A project partner or funder, shown on the home page with its logo."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -223,7 +243,7 @@ class Partner(TranslatableMixin, models.Model):
         return self.name
 
 
-class FundingNotice(TranslatableMixin, models.Model):
+class FundingNotice(TranslatableSnippet):
     """The EU funding notice shown on arrival on every page; translated like any snippet."""
 
     programme = models.CharField(_("programme"), max_length=255)

@@ -92,13 +92,13 @@ MODEL_PERMISSIONS = {
     EDITORS: [
         "wagtail_localize.submit_translation",
         *PROMOTIONS,
-        *_snippet_permissions("add", "change"),
+        *_snippet_permissions("add", "change", "publish"),
     ],
     MODERATORS: [
         "wagtail_localize.submit_translation",
         *PROMOTIONS,
         "home.change_sitesettings",
-        *_snippet_permissions("add", "change", "delete"),
+        *_snippet_permissions("add", "change", "publish", "delete"),
     ],
     # Translators start translations into their own language (the "Translate" form
     # offers them only that language: home.translation.views).

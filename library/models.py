@@ -23,13 +23,13 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, ResultBlock
 from home.caching import cached_per_language
-from home.models import BasePage
+from home.models import BasePage, TranslatableSnippet
 from home.pagination import paginate
 from home.utils import public_page_url
 from library.blocks import ArticleBlock
 
 
-class Topic(TranslatableMixin, models.Model):
+class Topic(TranslatableSnippet):
     """A subject of the library (social services, child protection…), translated."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -139,7 +139,9 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
 
     def get_topics(self, request):
         return cached_per_language(
-            request, "library-topics", lambda: list(Topic.objects.filter(locale_id=self.locale_id))
+            request,
+            "library-topics",
+            lambda: list(Topic.objects.filter(locale_id=self.locale_id, live=True)),
         )
 
     def filter_acts(self, request):
@@ -519,7 +521,9 @@ class LegislationPage(RoutablePageMixin, BasePage):
         """The act's topics in its own language (they are chosen on the source page)."""
         return list(
             Topic.objects.filter(
-                translation_key__in=self.topics.values("translation_key"), locale_id=self.locale_id
+                translation_key__in=self.topics.values("translation_key"),
+                locale_id=self.locale_id,
+                live=True,
             )
         )
 

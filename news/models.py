@@ -23,14 +23,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock, FigureBlock
 from home.caching import cached_per_language
-from home.models import BasePage
+from home.models import BasePage, TranslatableSnippet
 from home.pagination import paginate
 from home.utils import public_page_url
 
 THUMBNAIL_SPECS = ["fill-400x225", "fill-800x450"]
 
 
-class NewsCategory(TranslatableMixin, models.Model):
+class NewsCategory(TranslatableSnippet):
     """A small taxonomy editors manage and translators translate."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -121,7 +121,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         categories = cached_per_language(
             request,
             "news-categories",
-            lambda: list(NewsCategory.objects.filter(locale_id=self.locale_id)),
+            lambda: list(NewsCategory.objects.filter(locale_id=self.locale_id, live=True)),
         )
         chosen_category = None
         slug = request.GET.get("category", "").strip()

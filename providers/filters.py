@@ -29,9 +29,9 @@ class ProviderFilters:
 
     def _choices(self):
         return (
-            list(District.objects.filter(locale_id=self.locale_id)),
-            list(ServiceType.objects.filter(locale_id=self.locale_id)),
-            list(TargetGroup.objects.filter(locale_id=self.locale_id)),
+            list(District.objects.filter(locale_id=self.locale_id, live=True)),
+            list(ServiceType.objects.filter(locale_id=self.locale_id, live=True)),
+            list(TargetGroup.objects.filter(locale_id=self.locale_id, live=True)),
         )
 
     def _read(self, data, name, allowed):
@@ -51,7 +51,7 @@ class ProviderFilters:
         return urlencode(self.values)
 
     def queryset(self):
-        providers = Provider.objects.filter(locale_id=self.locale_id)
+        providers = Provider.objects.filter(locale_id=self.locale_id, live=True)
         values = self.values
         if "country" in values:
             providers = providers.filter(country=values["country"])

@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget.helpers import geosgeometry_str_to_struct
 from wagtailgeowidget.panels import GeoAddressPanel
 
-from home.models import BasePage
+from home.models import BasePage, TranslatableSnippet
 from home.utils import public_url
 from providers.widgets import LocalLeafletField
 
@@ -30,7 +30,7 @@ LONGITUDE_RANGE = (Decimal("20.2"), Decimal("29.8"))
 COUNTRIES = [("BG", _("Bulgaria")), ("RO", _("Romania"))]
 
 
-class Taxonomy(TranslatableMixin, models.Model):
+class Taxonomy(TranslatableSnippet):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=100)
 
@@ -71,7 +71,7 @@ def longitude_validators():
     return [MinValueValidator(LONGITUDE_RANGE[0]), MaxValueValidator(LONGITUDE_RANGE[1])]
 
 
-class District(TranslatableMixin, models.Model):
+class District(TranslatableSnippet):
     """A NUTS3 district (oblast / județ); the 15 border districts form the programme area."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -216,7 +216,7 @@ def district_centres(locale_id):
     ]
 
 
-class Provider(TranslatableMixin, index.Indexed, models.Model):
+class Provider(index.Indexed, TranslatableSnippet):
     """A social service provider or public institution (HSDS organization + location)."""
 
     class LegalForm(models.TextChoices):
@@ -447,7 +447,7 @@ class ProviderMapPage(RoutablePageMixin, BasePage):
     @path("p/<slug:external_id>/", name="provider")
     def provider_route(self, request, external_id):
         provider = (
-            Provider.objects.filter(locale_id=self.locale_id, external_id=external_id)
+            Provider.objects.filter(locale_id=self.locale_id, external_id=external_id, live=True)
             .select_related("district")
             .prefetch_related("service_types", "target_groups")
             .first()

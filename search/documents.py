@@ -129,7 +129,7 @@ def index_subtree(page):
 
 def index_provider(provider):
     map_url = _map_urls().get(provider.locale_id)
-    if not map_url:
+    if not map_url or not provider.live:  # a draft translation is not public yet
         SearchDocument.objects.filter(provider=provider).delete()
         return
     SearchDocument.objects.update_or_create(
@@ -153,8 +153,10 @@ def rebuild():
         if fields["url"]:
             documents.append(SearchDocument(page=page, **fields))
     map_urls = _map_urls()
-    providers = Provider.objects.select_related("locale", "district").prefetch_related(
-        "service_types", "target_groups"
+    providers = (
+        Provider.objects.filter(live=True)
+        .select_related("locale", "district")
+        .prefetch_related("service_types", "target_groups")
     )
     for provider in providers.iterator(chunk_size=500):
         if provider.locale_id in map_urls:

@@ -198,7 +198,9 @@ def _chrome(request, site):
     if funding_notice is not None and funding_notice.locale.language_code != language:
         funding_notice = (
             FundingNotice.objects.filter(
-                translation_key=funding_notice.translation_key, locale__language_code=language
+                translation_key=funding_notice.translation_key,
+                locale__language_code=language,
+                live=True,
             ).first()
         ) or funding_notice
 

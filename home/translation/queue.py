@@ -4,10 +4,20 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, F, OuterRef, Subquery, Value
+from django.db.models import (
+    BooleanField,
+    Count,
+    DateTimeField,
+    Exists,
+    F,
+    OuterRef,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
@@ -76,9 +86,6 @@ def translation_items(locale):
         string__translations__context=F("context"),
         string__translations__translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
     )
-    target_pages = Page.objects.filter(
-        translation_key=OuterRef("source__object_id"), locale=OuterRef("target_locale")
-    )
     rows = (
         Translation.objects.filter(target_locale=locale, enabled=True)
         .select_related("source__locale", "source__specific_content_type")
@@ -100,8 +107,8 @@ def translation_items(locale):
                 .order_by("-updated_at")
                 .values("updated_at")[:1]
             ),
-            target_live=Subquery(target_pages.values("live")[:1]),
-            target_published_at=Subquery(target_pages.values("last_published_at")[:1]),
+            target_live=_target_value("live", BooleanField()),
+            target_published_at=_target_value("last_published_at", DateTimeField()),
         )
     )
     items = []
@@ -136,13 +143,27 @@ def translation_items(locale):
     return items
 
 
-def _unpublished(row, model):
-    """A page translation whose text is complete but not yet live: still in progress.
+def _target_value(field, output_field):
+    """``field`` of the translation's target, whichever publishable model it is."""
+    targets = [
+        Subquery(
+            model.objects.filter(
+                translation_key=OuterRef("source__object_id"), locale=OuterRef("target_locale")
+            ).values(field)[:1]
+        )
+        for model in (Page, *translatable_models())
+        if issubclass(model, DraftStateMixin)
+    ]
+    return Coalesce(*targets, output_field=output_field)
 
-    New translations are drafts, and translators' texts reach the page only when a
-    moderator publishes it, so "every segment translated" is not "up to date".
+
+def _unpublished(row, model):
+    """A translation whose text is complete but not yet live: still in progress.
+
+    New translations are drafts, and translators' texts reach the page or snippet only
+    when a moderator publishes it, so "every segment translated" is not "up to date".
     """
-    if not issubclass(model, Page):
+    if not issubclass(model, DraftStateMixin):
         return False
     if not row.target_live:
         return True

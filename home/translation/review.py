@@ -14,8 +14,8 @@ from django.db.models.signals import post_save
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.mail import send_mail
-from wagtail.models import Page, TranslatableMixin
-from wagtail.signals import page_published, workflow_cancelled, workflow_rejected
+from wagtail.models import DraftStateMixin, Page, TranslatableMixin
+from wagtail.signals import page_published, published, workflow_cancelled, workflow_rejected
 
 from home.roles import MODERATORS
 from home.translation.models import ReviewRequest
@@ -80,7 +80,17 @@ def on_workflow_closed(sender, instance, **kwargs):
 
 
 def on_snippet_saved(sender, instance, raw=False, **kwargs):
-    if not raw and isinstance(instance, TranslatableMixin) and not isinstance(instance, Page):
+    """Snippets without a draft state go live when saved."""
+    if (
+        not raw
+        and isinstance(instance, TranslatableMixin)
+        and not isinstance(instance, Page | DraftStateMixin)
+    ):
+        clear_requests(instance)
+
+
+def on_snippet_published(sender, instance, **kwargs):
+    if isinstance(instance, TranslatableMixin) and not isinstance(instance, Page):
         clear_requests(instance)
 
 
@@ -89,3 +99,4 @@ def connect():
     workflow_rejected.connect(on_workflow_closed, dispatch_uid="translation-review-rejected")
     workflow_cancelled.connect(on_workflow_closed, dispatch_uid="translation-review-cancelled")
     post_save.connect(on_snippet_saved, dispatch_uid="translation-review-snippet")
+    published.connect(on_snippet_published, dispatch_uid="translation-review-snippet-published")

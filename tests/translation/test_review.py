@@ -78,7 +78,7 @@ def test_ready_for_review_tells_the_moderators_and_publishing_clears_it(
     assert row_state(client, page.title) == "up_to_date"
 
 
-def test_a_snippet_ready_for_review_is_mailed_to_moderators_and_cleared_on_save(client, people):
+def test_a_snippet_ready_for_review_is_mailed_to_moderators_and_cleared_on_publish(client, people):
     translator, _moderator = people
     romanian = Partner.objects.filter(locale__language_code="ro").first()
     translation = Translation.objects.get(
@@ -93,7 +93,7 @@ def test_a_snippet_ready_for_review_is_mailed_to_moderators_and_cleared_on_save(
     (message,) = [m for m in mail.outbox if "marin@example.org" in m.to]
     assert translation.source.object_repr in message.subject
     assert f"/admin/snippets/home/partner/edit/{romanian.pk}/" in message.body
-    romanian.save()
+    romanian.save_revision().publish()  # a moderator publishes the translation
     assert not ReviewRequest.objects.filter(translation=translation).exists()
 
 

@@ -179,3 +179,66 @@ def test_a_translator_cannot_turn_a_translation_back_into_an_alias(client, trans
     assert page.alias_of_id is None
     editor_html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
     assert "translation/editor.js" in editor_html  # hides the action in the editor
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    from home.roles import MODERATORS
+
+    return user_in(django_user_model, "marin", MODERATORS)
+
+
+def test_a_snippet_sent_for_translation_is_a_draft_until_a_moderator_publishes_it(
+    client, editor, moderator, django_capture_on_commit_callbacks
+):
+    from providers.models import Provider
+
+    source = Provider.objects.get(locale__language_code="bg", external_id="bg-fyc-vidin")
+    source.pk = source.id = None
+    source.translation_key = uuid.uuid4()
+    source.external_id = "bg-new-centre-vidin"
+    source.name = "Център за социална рехабилитация „Надежда“"
+    source.save()
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert submit(client, source, "ro").status_code == 302
+    draft = Provider.objects.get(translation_key=source.translation_key, locale__language_code="ro")
+    assert not draft.live and draft.name == source.name
+
+    client.logout()
+    assert client.get("/ro/furnizori/p/bg-new-centre-vidin/").status_code == 404
+    for address in ("/ro/furnizori/", "/ro/providers/data.geojson", "/ro/providers/data.csv"):
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert "Надежда" not in response.content.decode(), address
+    search = {"q": "Надежда"}
+    assert "/p/bg-new-centre-vidin/" not in client.get("/ro/search/", search).content.decode()
+
+    client.force_login(moderator)
+    edit = reverse(draft.snippet_viewset.get_url_name("edit"), args=[draft.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(edit, {"action": "publish"}).status_code == 302
+    draft.refresh_from_db()
+    assert draft.live
+    client.logout()
+    assert client.get("/ro/furnizori/p/bg-new-centre-vidin/").status_code == 200
+    assert "/p/bg-new-centre-vidin/" in client.get("/ro/search/", search).content.decode()
+
+
+def test_sending_a_page_keeps_the_published_translations_of_what_it_refers_to(
+    client, editor, news_item, django_capture_on_commit_callbacks
+):
+    from news.models import NewsCategory
+
+    category = NewsCategory.objects.filter(locale__language_code="bg").first()
+    news_item.category = category
+    news_item.save_revision().publish()
+    romanian = category.get_translation(Locale.objects.get(language_code="ro"))
+    assert romanian.live
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert submit(client, news_item, "ro").status_code == 302
+    romanian.refresh_from_db()
+    assert romanian.live
+    client.logout()
+    assert f'value="{romanian.slug}"' in client.get("/ro/stiri/").content.decode()
