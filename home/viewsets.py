@@ -1,6 +1,7 @@
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+from wagtail.admin.ui.tables import LiveStatusTagColumn
+from wagtail.models import DraftStateMixin, Locale
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from wagtail.users.models import UserProfile
 
@@ -43,6 +44,11 @@ class TranslatableIndexView(IndexView):
             self.list_filter = {k: v for k, v in self.list_filter.items() if k != "locale"}
         elif self.list_filter:
             self.list_filter = [name for name in self.list_filter if name != "locale"]
+        # Moderators find the draft translations waiting to be published by their status.
+        if issubclass(self.model, DraftStateMixin) and not any(
+            isinstance(column, LiveStatusTagColumn) for column in self.list_display
+        ):
+            self.list_display = [*self.list_display, LiveStatusTagColumn()]
 
     @cached_property
     def editor_locale(self):

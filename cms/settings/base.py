@@ -221,6 +221,8 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILSNIPPETS_MENU_SHOW_ALL = False
+# No avatars from gravatar.com: the admin makes no requests to third parties.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # wagtail-localize
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"

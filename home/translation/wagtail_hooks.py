@@ -54,7 +54,13 @@ def register_queue_menu_item():
 
 @hooks.register("insert_editor_js")
 def translation_editor_js():
-    return format_html('<script src="{}"></script>', static("translation/editor.js"))
+    return format_html(
+        '<script src="{}" data-ready-url="{}" data-ready-label="{}" data-ready-hint="{}"></script>',
+        static("translation/editor.js"),
+        reverse("translation_queue:ready", args=[0]),
+        _("Mark ready for review"),
+        _("When every text is translated, the moderators publish it after their review."),
+    )
 
 
 @hooks.register("construct_homepage_panels")

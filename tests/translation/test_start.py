@@ -178,7 +178,10 @@ def test_a_translator_cannot_turn_a_translation_back_into_an_alias(client, trans
     page.refresh_from_db()
     assert page.alias_of_id is None
     editor_html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
-    assert "translation/editor.js" in editor_html  # hides the action in the editor
+    # The editor script hides the alias action and offers "Mark ready for review" instead.
+    assert "translation/editor.js" in editor_html
+    assert 'data-ready-url="/admin/translations/0/ready/"' in editor_html
+    assert 'data-ready-label="Mark ready for review"' in editor_html
 
 
 @pytest.fixture
