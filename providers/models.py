@@ -11,7 +11,6 @@ from django.db import models
 from django.http import Http404
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale, TranslatableMixin
@@ -20,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtailgeowidget.helpers import geosgeometry_str_to_struct
 from wagtailgeowidget.panels import GeoAddressPanel
 
+from home.admin_forms import RevisionCheckedModelForm
 from home.models import BasePage, TranslatableSnippet
 from home.utils import public_url
 from providers.widgets import LocalLeafletField
@@ -113,7 +113,7 @@ class District(TranslatableSnippet):
         return f"{self.name} ({self.code})"
 
 
-class ProviderForm(WagtailAdminModelForm):
+class ProviderForm(RevisionCheckedModelForm):
     """Edits the two coordinate fields through one Leaflet map picker.
 
     The district, service types and target groups offered are those of the provider's

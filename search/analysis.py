@@ -12,8 +12,9 @@ pipeline, so the two always agree:
    - **bg**: a word in Latin letters is first converted to Cyrillic by reversing the official
      transliteration (Закон за транслитерацията, 2009); every word is stemmed with BulStem,
      a vowel left at the end of the stem is dropped, and the stem is written back in Latin
-     letters with the official transliteration. So "услугите", "услуги" and "uslugi" share
-     one key, and ъ/а spelled "a" do not matter.
+     letters with the official transliteration (home.transliteration, which also makes the
+     page addresses). So "услугите", "услуги" and "uslugi" share one key, and ъ/а spelled
+     "a" do not matter.
    - **ro**: cedilla ş ţ become comma-below ș ț, every diacritic is folded to ASCII, then the
      Snowball Romanian stemmer runs: "asistență", "asistenţă" and "asistenta" agree. Small
      fixes around it win back what folding and Snowball miss (-ție nouns, final -u, -uri).
@@ -35,6 +36,8 @@ from collections.abc import Callable
 
 import snowballstemmer
 from bulstem.stem import BulStemmer
+
+from home.transliteration import bg_word_to_latin
 
 LANGUAGES = ("bg", "ro", "en")
 MAX_QUERY_TERMS = 12
@@ -73,16 +76,6 @@ _CYRILLIC = frozenset("абвгдежзийклмнопрстуфхцчшщъы�
 
 _RO_CEDILLA_TO_COMMA = str.maketrans("şţŞŢ", "șțȘȚ")
 
-_BG_TO_LATIN = str.maketrans(
-    {
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z",
-        "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
-        "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch",
-        "ш": "sh", "щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya",
-        # Not Bulgarian letters, but inside [а-я]: Russian words must still come out as Latin.
-        "ы": "y", "э": "e",
-    }
-)  # fmt: skip
 _LATIN_TO_BG = {
     "sht": "щ", "zh": "ж", "ts": "ц", "ch": "ч", "sh": "ш", "yu": "ю", "ya": "я", "ia": "ия",
     "a": "а", "b": "б", "c": "ц", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и",
@@ -193,7 +186,7 @@ def _bg_term(word: str) -> str | None:
     if not cyrillic or cyrillic in BG_STOP_WORDS:
         return None
     cyrillic = _BG_IRREGULAR.get(cyrillic, cyrillic)
-    return _to_latin(_drop_final_vowel(_bulstem().stem(cyrillic)))
+    return bg_word_to_latin(_drop_final_vowel(_bulstem().stem(cyrillic)))
 
 
 def _ro_term(word: str) -> str | None:
@@ -252,13 +245,6 @@ def _to_cyrillic(word: str) -> str:
         if word.startswith(latin):
             return cyrillic + _to_cyrillic(word[len(latin) :])
     return _LATIN_RE.sub(lambda match: _LATIN_TO_BG[match.group()], word)
-
-
-def _to_latin(word: str) -> str:
-    """The official Bulgarian transliteration, with "ия" at the end of a word as "ia"."""
-    if word.endswith("ия"):
-        return word[:-2].translate(_BG_TO_LATIN) + "ia"
-    return word.translate(_BG_TO_LATIN)
 
 
 @functools.cache
