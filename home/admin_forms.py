@@ -5,6 +5,7 @@ Kept apart from home.forms, which imports Wagtail's document forms: those cannot
 while the models load, and home.models needs BasePageForm.
 """
 
+from django import forms
 from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.dateparse import parse_datetime
@@ -51,12 +52,23 @@ class RevisionConflictMixin:
     def clean(self):
         cleaned_data = super().clean()
         revision = self.newer_revision_by_someone_else()
+        self.revision_conflict = revision is not None
         if revision is not None:
             name = get_user_display_name(revision.user) if revision.user else _("Someone")
             self.add_error(
                 None, self.conflict_message % {"name": name, "time": _moment(revision.created_at)}
             )
         return cleaned_data
+
+    @property
+    def media(self):
+        media = super().media
+        if getattr(self, "revision_conflict", False):
+            # The form shown again carries the newest revision: Wagtail's autosave would
+            # save it at once and replace the other person's version unasked. Saving again
+            # is the editor's own decision, so autosave waits for it.
+            media += forms.Media(js=["home/pause-autosave.js"])
+        return media
 
     def newer_revision_by_someone_else(self):
         """The newest revision another user saved after the one this form was opened on."""

@@ -149,6 +149,10 @@ def test_the_later_save_is_refused_and_keeps_what_was_typed(editor, page):
     content = html.unescape(response.content.decode())
     assert re.search(rf"Maria Ivanova {CONFLICT} \d", content)
     assert "Уводът на Петър" in content  # his change is still in the form
+    # ...and autosave waits: it would replace Maria's version before he decides.
+    assert "home/pause-autosave.js" in content
+    fresh = petar_browser.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert "home/pause-autosave.js" not in fresh.content.decode()
     assert latest(page).title == "Заглавие от Мария"
     assert latest(page).lead == original_lead
     assert page.get_latest_revision().user == maria
