@@ -42,6 +42,7 @@ COLUMNS = [
     "address",
     "latitude",
     "longitude",
+    "confidential_location",
     "service_types",
     "target_groups",
     "capacity",
@@ -99,7 +100,9 @@ def read_rows(name, content):
             raise ImportFileError(_("This is not a readable XLSX file.")) from error
         rows = sheet.iter_rows(values_only=True)
         header = [str(cell or "").strip() for cell in next(rows, [])]
-        data = ([("" if cell is None else str(cell).strip()) for cell in row] for row in rows)
+        data = (
+            [unguard("" if cell is None else str(cell).strip()) for cell in row] for row in rows
+        )
     elif lower.endswith(".csv"):
         try:
             text = content.decode("utf-8-sig")
@@ -107,7 +110,7 @@ def read_rows(name, content):
             raise ImportFileError(_("The CSV file must be saved as UTF-8.")) from error
         reader = csv.reader(io.StringIO(text))
         header = [cell.strip() for cell in next(reader, [])]
-        data = ([cell.strip() for cell in row] for row in reader)
+        data = ([unguard(cell.strip()) for cell in row] for row in reader)
     else:
         raise ImportFileError(_("Upload a .csv or .xlsx file."))
     missing = [column for column in REQUIRED if column not in header]
@@ -119,6 +122,28 @@ def read_rows(name, content):
         if not any(values):
             continue
         yield number, dict(zip(header, values, strict=False))
+
+
+def is_yes(value):
+    return value.strip().lower() in ("yes", "1", "true", "да", "da")
+
+
+# OWASP's rule for spreadsheet cells: a value starting with one of these is a formula to
+# Excel and LibreOffice, so the exports write it behind an apostrophe (guard), which the
+# import removes again (unguard).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def guard(value):
+    """A cell value that a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def unguard(value):
+    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
 
 
 class Importer:
@@ -220,6 +245,10 @@ class Importer:
 
     def write(self, provider, row, point):
         provider = provider or Provider(locale=self.locale, external_id=row["external_id"])
+        confidential = is_yes(row.get("confidential_location", ""))
+        # The public export leaves a confidential record's address and point empty: an
+        # export imported again must not erase what is stored.
+        keep_location = confidential and not point and not row.get("address")
         for name in (
             "name",
             "alternate_name",
@@ -227,7 +256,6 @@ class Importer:
             "country",
             "municipality",
             "settlement",
-            "address",
             "phone",
             "email",
             "website",
@@ -238,15 +266,12 @@ class Importer:
             if name in row:
                 setattr(provider, name, row[name])
         provider.district = self.districts[row["district"]]
-        provider.latitude, provider.longitude = point.get("latitude"), point.get("longitude")
+        provider.confidential_location = confidential
+        if not keep_location:
+            provider.address = row.get("address", provider.address)
+            provider.latitude, provider.longitude = point.get("latitude"), point.get("longitude")
         provider.capacity = int(row["capacity"]) if row.get("capacity") else None
-        provider.network_member = row.get("network_member", "").lower() in (
-            "yes",
-            "1",
-            "true",
-            "да",
-            "da",
-        )
+        provider.network_member = is_yes(row.get("network_member", ""))
         provider.last_verified = (
             datetime.date.fromisoformat(row["last_verified"][:10])
             if row.get("last_verified")

@@ -216,6 +216,26 @@ def district_centres(locale_id):
     ]
 
 
+# Not language: one value for every language version (providers.signals keeps them equal).
+SHARED_FIELDS = (
+    "legal_form",
+    "status",
+    "country",
+    "latitude",
+    "longitude",
+    "confidential_location",
+    "capacity",
+    "phone",
+    "email",
+    "website",
+    "licence",
+    "register_url",
+    "languages",
+    "network_member",
+    "last_verified",
+)
+
+
 class Provider(index.Indexed, TranslatableSnippet):
     """A social service provider or public institution (HSDS organization + location)."""
 
@@ -338,27 +358,7 @@ class Provider(index.Indexed, TranslatableSnippet):
         TranslatableField("address"),
         TranslatableField("description"),
         TranslatableField("district"),
-    ] + [
-        SynchronizedField(name, overridable=False)
-        for name in (
-            "external_id",
-            "legal_form",
-            "status",
-            "country",
-            "latitude",
-            "longitude",
-            "confidential_location",
-            "capacity",
-            "phone",
-            "email",
-            "website",
-            "licence",
-            "register_url",
-            "languages",
-            "network_member",
-            "last_verified",
-        )
-    ]
+    ] + [SynchronizedField(name, overridable=False) for name in ("external_id", *SHARED_FIELDS)]
     search_fields = [
         index.SearchField("name", boost=3),
         index.SearchField("alternate_name"),
@@ -390,6 +390,14 @@ class Provider(index.Indexed, TranslatableSnippet):
         if not self.external_id:
             self.external_id = slugify(self.name)[:80] or uuid.uuid4().hex
         super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        """A revision being published takes the shared facts as they are now: a draft made
+        before another language version changed them must not bring back old values."""
+        obj = super().with_content_json(content)
+        for name in (*SHARED_FIELDS, "district_id"):
+            setattr(obj, name, getattr(self, name))
+        return obj
 
     def clean(self):
         super().clean()

@@ -1,13 +1,16 @@
-"""Service types and target groups are the same on every language version of a provider.
+"""What is not language is one fact for every language version of a provider.
 
-wagtail-localize does not copy many-to-many relations of snippets, so we keep them
-synchronised ourselves: whichever version an editor changes, the others follow, each
-pointing at the taxonomy rows of its own language (or the source row, untranslated).
+Coordinates, the confidential flag, contacts, capacity, district, country (the model's
+SHARED_FIELDS) and the service types and target groups: whichever version is saved, through
+the admin, the importer or code, the others follow at once, each pointing at the district
+and taxonomy rows of its own language (or the source row, untranslated). wagtail-localize
+copies synchronised fields only from the source when a translation is synced, and never
+many-to-many relations of snippets, so this cannot be left to it.
 """
 
 from django.db.models.signals import m2m_changed, post_save
 
-from providers.models import Provider
+from providers.models import SHARED_FIELDS, District, Provider
 
 RELATIONS = ("service_types", "target_groups")
 _syncing = set()
@@ -43,6 +46,34 @@ def on_taxonomies_changed(sender, instance, action, reverse, **kwargs):
     copy_taxonomies(instance, list(instance.get_translations()))
 
 
+def share_facts(origin):
+    others = Provider.objects.filter(translation_key=origin.translation_key).exclude(pk=origin.pk)
+    districts = {
+        row.locale_id: row
+        for row in District.objects.filter(translation_key=origin.district.translation_key)
+    }
+    for other in others:
+        changed = [name for name in SHARED_FIELDS if getattr(other, name) != getattr(origin, name)]
+        for name in changed:
+            setattr(other, name, getattr(origin, name))
+        district = districts.get(other.locale_id, origin.district)
+        if other.district_id != district.pk:
+            other.district = district
+            changed.append("district")
+        if changed:
+            _syncing.add(other.pk)
+            try:
+                other.save(update_fields=changed)
+            finally:
+                _syncing.discard(other.pk)
+
+
+def on_provider_facts_saved(sender, instance, raw=False, **kwargs):
+    if raw or instance.pk in _syncing:
+        return
+    share_facts(instance)
+
+
 def on_provider_saved(sender, instance, created, raw=False, **kwargs):
     """A new translation takes its taxonomies from the versions that already exist."""
     if not created or raw:
@@ -67,3 +98,4 @@ def connect():
             dispatch_uid=f"provider-{relation}-sync",
         )
     post_save.connect(on_provider_saved, sender=Provider, dispatch_uid="provider-sync-new")
+    post_save.connect(on_provider_facts_saved, sender=Provider, dispatch_uid="provider-facts")

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from home.caching import cached_per_language
 from home.utils import public_url
 from providers.filters import ProviderFilters
-from providers.importer import COLUMNS
+from providers.importer import COLUMNS, guard
 from providers.models import ProviderMapPage
 
 CSV_COLUMNS = COLUMNS  # the import reads what the export writes
@@ -95,6 +95,7 @@ def export_rows(request):
                 "address": "" if provider.confidential_location else provider.address,
                 "latitude": str(point[0]) if point else "",
                 "longitude": str(point[1]) if point else "",
+                "confidential_location": "yes" if provider.confidential_location else "no",
                 "service_types": ";".join(item.slug for item in provider.service_types.all()),
                 "target_groups": ";".join(item.slug for item in provider.target_groups.all()),
                 "capacity": provider.capacity or "",
@@ -119,7 +120,7 @@ def csv_export(request):
     writer = csv.DictWriter(buffer, fieldnames=[*CSV_COLUMNS, "url"])
     writer.writeheader()
     for _provider, row in export_rows(request):
-        writer.writerow(row)
+        writer.writerow({key: guard(value) for key, value in row.items()})
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="providers-{get_language()}.csv"'
     return response
@@ -218,7 +219,9 @@ def hsds_export(request):
             buffer = io.StringIO()
             writer = csv.DictWriter(buffer, fieldnames=fields)
             writer.writeheader()
-            writer.writerows(records)
+            writer.writerows(
+                {key: guard(value) for key, value in record.items()} for record in records
+            )
             package.writestr(f"{name}.csv", buffer.getvalue())
             resources.append(
                 {
