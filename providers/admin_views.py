@@ -2,10 +2,10 @@
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.auth import permission_required
 from wagtail.models import Locale
 
 from providers.importer import COLUMNS, Importer, ImportFileError, read_rows

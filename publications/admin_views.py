@@ -2,9 +2,9 @@
 
 from collections import defaultdict
 
-from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from wagtail.admin.auth import permission_required
 
 from publications.models import LANGUAGE_CHOICES, DownloadCount, PublicationPage
 

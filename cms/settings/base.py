@@ -194,6 +194,9 @@ CONTENT_SECURITY_POLICY = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Regional Network for Social Cohesion"
+# The front-end login, in the visitor's language (restricted pages, private documents);
+# admin views refuse with Wagtail's own "permission denied" message instead.
+LOGIN_URL = "wagtailcore_login"
 # The site's one public address (scheme and host, no trailing slash): every absolute URL
 # it gives out (feeds, sitemap, structured data, canonical links, e-mails) starts with it,
 # whatever host a request came in on (home.utils.public_url).

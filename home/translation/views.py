@@ -1,13 +1,13 @@
 from collections import Counter
 
 from django.conf import settings
-from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.admin.auth import permission_required
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views import submit_translations as submit_views
