@@ -2,7 +2,13 @@
 
 Everything is dropped at once (a version bump) whenever a page is published,
 unpublished, moved or deleted, or a snippet or setting it may show is saved.
+
+The version never expires. Should the cache lose it (eviction, a restart of a shared
+cache), a new one is drawn from the clock rather than starting again at 1, so entries made
+under an old version can never be read again.
 """
+
+import time
 
 from django.core.cache import cache
 from django.utils.translation import get_language
@@ -11,10 +17,17 @@ from wagtail.models import Site
 VERSION_KEY = "site-content-version"
 
 
+def current_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
 def cached_per_language(request, name, compute, timeout=60 * 60):
     site = Site.find_for_request(request)
-    version = cache.get_or_set(VERSION_KEY, 1)
-    key = f"site-content:{version}:{site.pk if site else 0}:{get_language()}:{name}"
+    key = f"site-content:{current_version()}:{site.pk if site else 0}:{get_language()}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -25,5 +38,5 @@ def cached_per_language(request, name, compute, timeout=60 * 60):
 def invalidate(**kwargs):
     try:
         cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1)
+    except ValueError:  # lost: any new version will do, none of the old entries match it
+        cache.add(VERSION_KEY, time.time_ns(), timeout=None)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the browser quality checks (tests/browser) need: Debian's Chromium,
-# a Java runtime for the Nu Html Checker and the pinned npm packages. Idempotent.
+# Installs the system tools the test suite needs beyond Python: Debian's Chromium and a
+# Java runtime for the browser checks (tests/browser), the pinned npm packages, and a
+# Redis server for the shared-cache tests. Idempotent.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -9,6 +10,8 @@ warn() { printf '\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!!! %s\n!!!!!!!!!!!
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium fonts-dejavu-core)
 java -version >/dev/null 2>&1 || packages+=(default-jre-headless)
+# The shared-cache tests start their own Redis server (tests/home/test_caching.py).
+command -v redis-server >/dev/null || packages+=(redis-server)
 command -v npm >/dev/null || packages+=(npm)
 
 if [ ${#packages[@]} -gt 0 ]; then
