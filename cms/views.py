@@ -1,3 +1,6 @@
+import sys
+
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.urls import reverse
@@ -30,8 +33,22 @@ def page_not_found(request, exception):
     return django_page_not_found(request, exception, template_name="404.html")
 
 
+RETRY_AFTER_SECONDS = 60
+
+
 def server_error(request):
-    """Render 500.html with the request, so the page speaks the visitor's language."""
+    """Render 500.html with the request, so the page speaks the visitor's language.
+
+    When the error is the database being out of reach, the site says so honestly: a 503
+    with Retry-After, rendered without touching the database. The next request connects
+    again by itself (health-checked persistent connections), so no restart is needed.
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        template = loader.get_template("503.html")
+        response = HttpResponse(template.render({"request": request}), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"request": request}))
 
