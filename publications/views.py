@@ -116,8 +116,9 @@ def download(request, edition_id, filename):
         response["Content-Range"] = f"bytes */{size}"
         return response
 
-    if byte_range is None or byte_range[0] == 0:
-        count_download(request, edition)  # a resumed download is not a new one
+    if request.method == "GET" and (byte_range is None or byte_range[0] == 0):
+        # A resumed download is not a new one, and a HEAD request downloads nothing.
+        count_download(request, edition)
     if byte_range is None:
         response = FileResponse(handle, content_type=content_type)
         response["Content-Length"] = str(size)

@@ -151,3 +151,12 @@ def test_staff_see_the_downloads_report(client, admin_user, edition):
     assert response.status_code == 200
     assert "<svg" in html and re.search(r"<td>\s*1\s*</td>", html)
     assert PublicationPage.objects.get(pk=edition.page_id).title in html
+
+
+def test_a_head_request_is_not_a_download(client, edition):
+    before = counted(edition)
+    response = client.head(edition.download_url, HTTP_USER_AGENT=BROWSER)
+    assert response.status_code == 200 and response["Content-Length"]
+    assert counted(edition) == before
+    get(client, edition, REMOTE_ADDR="10.7.7.7")
+    assert counted(edition) == before + 1
