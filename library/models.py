@@ -755,12 +755,30 @@ class StatutePage(RoutablePageMixin, BasePage):
 
     @path("pdf/", name="pdf")
     def pdf_route(self, request):
-        """The statute as a PDF in this page's language, made from the current text."""
+        """The statute as a PDF in this page's language, made once per published revision."""
+        from django.core.cache import cache
         from django.http import HttpResponse
-
-        from home.pdf import Section, build_pdf, html_paragraphs
+        from django.utils.cache import get_conditional_response
 
         language = get_language()
+        version = f"{self.pk}-{self.live_revision_id}-{language}"
+        etag = f'"{version}"'
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            return not_modified
+        key = f"statute-pdf:{version}"
+        content = cache.get(key)
+        if content is None:
+            content = self.build_pdf(language)
+            cache.set(key, content, 60 * 60 * 24 * 30)
+        response = HttpResponse(content, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}-{language}.pdf"'
+        response["ETag"] = etag
+        return response
+
+    def build_pdf(self, language):
+        from home.pdf import Section, build_pdf, html_paragraphs
+
         sections = [
             Section(
                 heading=f"{gettext('Article')} {block.value['number']}"
@@ -784,9 +802,7 @@ class StatutePage(RoutablePageMixin, BasePage):
             author=gettext("Regional Network for Social Cohesion"),
             footer=self.title,
         )
-        response = HttpResponse(pdf.content, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}-{language}.pdf"'
-        return response
+        return bytes(pdf.content)
 
 
 class StatuteMember(TranslatableMixin, Orderable):

@@ -202,3 +202,24 @@ def test_statute_members_link_to_their_provider_records(client, language):
     for member in statute.members.select_related("provider"):
         assert member.provider is not None
         assert f"p/{member.provider.external_id}/" in html
+
+
+def test_the_statute_pdf_is_made_once_per_published_revision(client, monkeypatch):
+    statute = StatutePage.objects.live().get(locale__language_code="en")
+    built = []
+    original = StatutePage.build_pdf
+
+    def counting(self, language):
+        built.append(language)
+        return original(self, language)
+
+    monkeypatch.setattr(StatutePage, "build_pdf", counting)
+    first = client.get(f"{statute.url}pdf/")
+    second = client.get(f"{statute.url}pdf/")
+    assert first.content == second.content and built == ["en"]
+    assert client.get(f"{statute.url}pdf/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+    statute.title = "Statute of the Regional Network for Social Cohesion (amended)"
+    statute.save_revision().publish()
+    changed = client.get(f"{statute.url}pdf/")
+    assert built == ["en", "en"] and changed["ETag"] != first["ETag"]
