@@ -20,6 +20,7 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from home.archives import ArchiveRefused, measured_zip
 from providers.models import (
     LATITUDE_RANGE,
     LONGITUDE_RANGE,
@@ -56,6 +57,9 @@ COLUMNS = [
     "last_verified",
 ]
 MAX_ROWS = 20_000
+# An XLSX file is a zip: 20,000 rows of sheet XML unpack to ~15 MB.
+MAX_XLSX_MEMBERS = 200
+MAX_XLSX_BYTES = 80 * 2**20
 
 
 @dataclass
@@ -95,7 +99,12 @@ def read_rows(name, content):
         from openpyxl import load_workbook
 
         try:
+            measured_zip(
+                content, max_members=MAX_XLSX_MEMBERS, max_total_bytes=MAX_XLSX_BYTES
+            ).close()
             sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+        except ArchiveRefused as error:
+            raise ImportFileError(str(error)) from error
         except Exception as error:  # openpyxl raises many kinds for a broken file
             raise ImportFileError(_("This is not a readable XLSX file.")) from error
         rows = sheet.iter_rows(values_only=True)
@@ -160,6 +169,9 @@ class Importer:
         for column in REQUIRED:
             if not row.get(column):
                 error(column, _("this value is required"))
+        for column, value in row.items():
+            if "\x00" in value or "\x00" in (column or ""):
+                error(column, _("contains a NUL character (the file may not be text)"))
         external_id = row.get("external_id", "")
         if external_id in seen:
             error(

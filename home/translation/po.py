@@ -9,6 +9,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail_localize.models import Translation
 
+from home.archives import ArchiveRefused, measured_zip
+
 
 class POUploadError(Exception):
     pass
@@ -27,15 +29,25 @@ def export_archive(translations):
     return buffer.getvalue()
 
 
+# A PO file of the longest demo page is ~60 KB; a queue's worth stays far below these.
+MAX_ARCHIVE_MEMBERS = 500
+MAX_ARCHIVE_BYTES = 50 * 2**20
+
+
 def _po_files(name, content):
     if name.lower().endswith(".zip"):
         try:
-            with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            archive = measured_zip(
+                content, max_members=MAX_ARCHIVE_MEMBERS, max_total_bytes=MAX_ARCHIVE_BYTES
+            )
+            with archive:
                 return [
                     (member, archive.read(member))
                     for member in archive.namelist()
                     if member.lower().endswith(".po")
                 ]
+        except ArchiveRefused as error:
+            raise POUploadError(str(error)) from error
         except zipfile.BadZipFile as error:
             raise POUploadError(_("This is not a readable ZIP archive.")) from error
     if name.lower().endswith(".po"):

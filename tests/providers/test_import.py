@@ -116,3 +116,25 @@ def test_staff_import_from_the_admin(client, admin_user, tmp_path):
     response = client.post("/admin/providers/import/", {"file": upload, "language": locale.pk})
     assert response.status_code == 302
     assert Provider.objects.filter(external_id="ro-test-centre").exists()
+
+
+def test_an_xlsx_bomb_is_refused_before_it_is_opened(tmp_path, capsys):
+    import zipfile
+
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<" + b" " * (90 * 2**20))
+    assert path.stat().st_size < 1024 * 1024
+    with override("en"), pytest.raises(CommandError, match="unpacks to 90 MB; at most 80 MB"):
+        call_command("import_providers", str(path), "--language", "ro")
+
+
+@override("en")
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_a_nul_byte_is_a_row_error_in_the_dry_run_as_in_the_import(tmp_path, dry_run, capsys):
+    path = write_csv(tmp_path, [{**GOOD, "name": "Centrul\x00de zi"}])
+    arguments = ["--dry-run"] if dry_run else []
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_providers", str(path), "--language", "ro", *arguments)
+    assert "line 2, column “name”: contains a NUL character" in capsys.readouterr().err
+    assert not Provider.objects.filter(external_id="ro-test-centre").exists()

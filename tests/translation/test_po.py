@@ -140,3 +140,29 @@ def test_machine_translator_comes_from_the_environment(translator, expected, mod
         timeout=60,
     )
     assert result.stdout.strip() == str(expected)
+
+
+def zip_of(members):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members:
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_archives_are_measured_before_they_are_opened(admin, monkeypatch):
+    import polib as polib_module
+
+    bomb = zip_of([("bomb.po", b"\0" * (60 * 2**20))])
+    assert len(bomb) < 200 * 1024  # a small upload that unpacks to 60 MB
+    crowd = zip_of([(f"f{n}.po", b"") for n in range(501)])
+
+    def must_not_parse(*args, **kwargs):
+        raise AssertionError("a refused archive was opened")
+
+    monkeypatch.setattr(polib_module, "pofile", must_not_parse)
+    with override("en"):
+        html = upload(admin, "bomb.zip", bomb).content.decode()
+        assert "The archive unpacks to 60 MB; at most 50 MB are accepted." in html
+        html = upload(admin, "crowd.zip", crowd).content.decode()
+        assert "The archive holds 501 files; at most 500 are accepted." in html
