@@ -3,6 +3,7 @@
 Everything that differs between machines comes from the environment.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -34,6 +35,7 @@ INSTALLED_APPS = [
     "search",
     "cms",
     "csp",
+    "axes",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (same app label)
     "wagtailgeowidget",
@@ -78,7 +80,23 @@ MIDDLEWARE = [
     "home.translation.permissions.TranslationLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: answers a locked-out login with the lock-out page (AXES_* below).
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Guessing passwords: after 5 failures for one username from one address, that pair is
+# refused for 30 minutes, on the admin login and the front-end login alike. Behind a
+# proxy, TRUSTED_PROXY_COUNT (usually 1) lets the client's own address count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0")) or None
 
 ROOT_URLCONF = "cms.urls"
 

@@ -1,0 +1,53 @@
+"""Nobody guesses in: five wrong passwords pause that account from that address."""
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "the-right-password-2026"  # noqa: S105 (a test account)
+
+
+@pytest.fixture
+def staff(django_user_model):
+    return django_user_model.objects.create_user(
+        "marin", password=PASSWORD, is_staff=True, is_superuser=True
+    )
+
+
+def attempt(client, url, password, address="203.0.113.7"):
+    return client.post(url, {"username": "marin", "password": password}, REMOTE_ADDR=address)
+
+
+@pytest.mark.parametrize(
+    "url, language, message",
+    [
+        ("/admin/login/", "bg", "Влизането е спряно"),
+        ("/ro/_util/login/", "ro", "Autentificarea este suspendată"),
+        ("/en/_util/login/", "en", "Sign-in paused"),
+    ],
+)
+def test_five_wrong_passwords_pause_that_account_from_that_address(staff, url, language, message):
+    client = Client(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE=language)
+    for _ in range(4):
+        assert attempt(client, url, "wrong-password").status_code == 200  # the form again
+    locked = attempt(client, url, "wrong-password")
+    assert locked.status_code == 429
+    refused = attempt(client, url, PASSWORD)  # even the right password now
+    assert refused.status_code == 429
+    page = refused.content.decode()
+    assert message in page and f'<html lang="{language}"' in page
+    assert "_auth_user_id" not in client.session
+
+    elsewhere = Client(HTTP_HOST="localhost")
+    response = attempt(elsewhere, url, PASSWORD, address="198.51.100.9")
+    assert response.status_code == 302  # the owner, from their own address, signs in
+
+
+def test_a_success_clears_the_count(staff):
+    client = Client(HTTP_HOST="localhost")
+    for _ in range(4):
+        attempt(client, "/admin/login/", "wrong-password")
+    assert attempt(client, "/admin/login/", PASSWORD).status_code == 302
+    client.logout()
+    for _ in range(4):
+        assert attempt(client, "/admin/login/", "wrong-password").status_code == 200
