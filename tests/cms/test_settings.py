@@ -10,6 +10,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "socialcohesion.example",
     "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
     "PUBLIC_BASE_URL": "https://socialcohesion.example",
+    "CACHE_URL": "redis://127.0.0.1:6379/1",
 }
 
 
@@ -37,6 +38,28 @@ def test_production_fails_loudly_without_a_secret_key():
     result = manage("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_shared_cache():
+    for value in ("", "locmem://"):
+        result = manage("check", env={**PRODUCTION_ENV, "CACHE_URL": value})
+        assert result.returncode != 0
+        assert "CACHE_URL must" in result.stderr
+
+
+def test_production_uses_redis_as_its_cache():
+    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    base = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        cwd=ROOT,
+        env={**base, **PRODUCTION_ENV},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
 
 
 def test_database_url_configures_persistent_connections():
