@@ -7,6 +7,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as document_views
 
 from cms import views
 from cms.sitemaps import I18nSitemap
@@ -17,6 +18,12 @@ from search import views as search_views
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Placed before Wagtail's own document URLs: the same form, with the lock-out rule.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        views.password_attempts_limited(document_views.authenticate_with_password),
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": I18nSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -43,7 +50,7 @@ urlpatterns += i18n_patterns(
     path("providers/hsds.zip", provider_views.hsds_export, name="providers_hsds"),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
-        wagtail_views.authenticate_with_password,
+        views.password_attempts_limited(wagtail_views.authenticate_with_password),
         name="wagtailcore_authenticate_with_password",
     ),
     path(

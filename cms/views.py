@@ -1,5 +1,8 @@
 import sys
+from functools import wraps
 
+from axes.helpers import get_client_ip_address
+from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
@@ -128,3 +131,34 @@ def serve(request, path):
         if isinstance(result, HttpResponse):
             return result
     return on_serve_chain(page, request, args, kwargs)
+
+
+PASSWORD_FAILURES = 5
+PASSWORD_PAUSE_SECONDS = 30 * 60
+
+
+def password_attempts_limited(view):
+    """Wagtail's page and document password forms, with the login's lock-out rule.
+
+    Five wrong passwords for one restriction from one address pause that address for 30
+    minutes (counted in the shared cache, so every worker agrees).
+    """
+
+    @wraps(view)
+    def limited(request, *args, **kwargs):
+        restriction = next(iter(kwargs.values()), "")
+        key = f"password-failures:{view.__module__}:{restriction}:{get_client_ip_address(request)}"
+        if (cache.get(key) or 0) >= PASSWORD_FAILURES:
+            template = loader.get_template("account_locked.html")
+            content = template.render({"request": request, "page_password": True})
+            return HttpResponse(content, status=429)
+        response = view(request, *args, **kwargs)
+        if request.method == "POST":
+            if response.status_code in (301, 302):
+                cache.delete(key)
+            else:
+                cache.add(key, 0, PASSWORD_PAUSE_SECONDS)
+                cache.incr(key)
+        return response
+
+    return limited

@@ -51,3 +51,27 @@ def test_a_success_clears_the_count(staff):
     client.logout()
     for _ in range(4):
         assert attempt(client, "/admin/login/", "wrong-password").status_code == 200
+
+
+def test_five_wrong_page_passwords_pause_that_address():
+    from wagtail.models import PageViewRestriction
+
+    from home.models import StandardPage
+
+    page = StandardPage.objects.get(locale__language_code="ro", slug="contact")
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="parola-buna-2026"
+    )
+    url = f"/ro/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
+    client = Client(HTTP_HOST="localhost")
+
+    def guess(password, address="203.0.113.7"):
+        data = {"password": password, "return_url": page.url}
+        return client.post(url, data, REMOTE_ADDR=address)
+
+    for _ in range(5):
+        assert guess("greșită").status_code == 200  # the form again, with its error
+    refused = guess("parola-buna-2026")
+    assert refused.status_code == 429
+    assert "prea multe parole greșite pentru această pagină" in refused.content.decode()
+    assert guess("parola-buna-2026", address="198.51.100.9").status_code == 302
