@@ -84,8 +84,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# First: refuses a locked-out login before any backend checks the password. AxesBackend
+# (not the standalone one) also answers get_user(), which the session and tests rely on.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Guessing passwords: after 5 failures for one username from one address, that pair is
