@@ -146,7 +146,8 @@ def password_attempts_limited(view):
 
     @wraps(view)
     def limited(request, *args, **kwargs):
-        restriction = next(iter(kwargs.values()), "")
+        # Pages name it page_view_restriction_id, documents restriction_id.
+        restriction = kwargs.get("page_view_restriction_id") or kwargs.get("restriction_id")
         key = f"password-failures:{view.__module__}:{restriction}:{get_client_ip_address(request)}"
         if (cache.get(key) or 0) >= PASSWORD_FAILURES:
             template = loader.get_template("account_locked.html")
