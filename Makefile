@@ -37,7 +37,10 @@ run: install compile-messages ## Set up everything (SQLite, demo content) and se
 	@echo ""
 	@echo "  Site:   http://$(HOST):$(PORT)/  (Bulgarian /bg/, Romanian /ro/, English /en/)"
 	@echo "  Admin:  http://$(HOST):$(PORT)/admin/  user '$(DEV_ADMIN_USER)', password '$(DEV_ADMIN_PASSWORD)'"
+	@echo "  Worker: background tasks (large imports) run by db_worker, stopped with the server"
 	@echo ""
+	$(MANAGE) db_worker --backend background --interval 2 -v0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 browser-deps: ## Install Chromium, Java (as root) and the npm checkers for the browser tests
@@ -64,3 +67,12 @@ messages: install ## Update the bg and ro catalogues from the code, then compile
 
 bench: install compile-messages ## Benchmark the search on PostgreSQL over 10,000 synthetic pages (p50/p95)
 	PY="$(PY)" bash scripts/bench.sh
+
+.PHONY: backup restore
+
+backup: ## Archive the database and the media into backups/ (OUTPUT=file to choose the name)
+	$(MANAGE) backup $(if $(OUTPUT),--output "$(OUTPUT)")
+
+restore: ## Replace the database and the media with a backup: make restore ARCHIVE=file
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=backups/rnsc-YYYYmmdd-HHMMSS.tar.gz" >&2; exit 2; }
+	$(MANAGE) restore "$(ARCHIVE)"

@@ -35,6 +35,7 @@ _LATIN_EXTRA = str.maketrans(
     {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th"}
 )
 _CYRILLIC_WORD_RE = re.compile(r"[а-яѐ-џ]+")
+_CYRILLIC_WORD_RE_ANY_CASE = re.compile(r"[а-яѐ-џА-ЯЀ-Џ]+")
 SLUG_MAX_LENGTH = 255
 
 
@@ -54,6 +55,21 @@ def bg_to_latin(text: str) -> str:
         lambda match: BG_NAMES.get(match.group()) or bg_word_to_latin(match.group()),
         unicodedata.normalize("NFC", text).lower(),
     )
+
+
+def bg_to_latin_text(text: str) -> str:
+    """Bulgarian text in Latin letters for reading, keeping capitals: "бул. „България“
+    № 4, Разград" → "bul. „Bulgaria“ № 4, Razgrad" (addresses on the ro and en pages)."""
+
+    def word(match):
+        original = match.group()
+        lower = original.lower()
+        latin = BG_NAMES.get(lower) or bg_word_to_latin(lower)
+        if len(original) > 1 and original.isupper():
+            return latin.upper()
+        return latin[:1].upper() + latin[1:] if original[0].isupper() else latin
+
+    return _CYRILLIC_WORD_RE_ANY_CASE.sub(word, unicodedata.normalize("NFC", text))
 
 
 def latin_slug(text: str) -> str:

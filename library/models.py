@@ -9,8 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, ResultBlock
 from home.caching import cached_per_language
+from home.formatting import format_date
 from home.models import BasePage, TranslatableSnippet
 from home.pagination import paginate
 from home.utils import public_page_url
@@ -130,6 +131,16 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = BasePage.content_panels + ["lead", "legal_notice"]
     search_fields = BasePage.search_fields + [index.SearchField("lead")]
+    # The filters the language switcher carries over (home.templatetags.site_tags).
+    switcher_parameters = {
+        "jurisdiction": None,
+        "type": None,
+        "status": None,
+        "year": None,
+        "sort": None,
+        "topic": Topic,
+        "page": None,
+    }
 
     class Meta:
         verbose_name = _("library index")
@@ -462,7 +473,9 @@ class LegislationPage(RoutablePageMixin, BasePage):
             text = f"{self.official_title}, OJ {self.gazette_issue}, {self.gazette_date:%-d.%-m.%Y}"
             return f"Art. {article} of {text}" if article else text
 
-    def english_citation(self, article=None):
+    def english_citation(self, article=None, markup=False):
+        """The reference in English; with ``markup``, as HTML that marks the authentic
+        title, left in its own language, with that language."""
         with override("en"):
             gazette = {
                 "BG": f"State Gazette No. {self.gazette_issue} of {_long_date(self.gazette_date)}",
@@ -474,10 +487,13 @@ class LegislationPage(RoutablePageMixin, BasePage):
             }[self.jurisdiction]
             # Legal English cites the authentic title, not a translation of it.
             title = self.official_title
-            if self.jurisdiction != "EU":
-                title = f"{title} ({self.get_jurisdiction_display()})"
-            text = f"{title}, {gazette}"
-            return f"Art. {article}, {text}" if article else text
+            country = f" ({self.get_jurisdiction_display()})" if self.jurisdiction != "EU" else ""
+            prefix = f"Art. {article}, " if article else ""
+            if not markup:
+                return f"{prefix}{title}{country}, {gazette}"
+            if self.original_language != "en":
+                title = format_html('<span lang="{}">{}</span>', self.original_language, title)
+            return format_html("{}{}{}, {}", prefix, title, country, gazette)
 
     # Relations
 
@@ -608,7 +624,7 @@ class LegislationPage(RoutablePageMixin, BasePage):
 
 
 def _long_date(value):
-    return date_format(value, "j F Y")
+    return format_date(value)
 
 
 class LegislationRelation(Orderable):
@@ -791,7 +807,7 @@ class StatutePage(RoutablePageMixin, BasePage):
         if members:
             sections.append(Section(gettext("Member organisations"), members))
         subtitle = gettext("Adopted on %(date)s, %(place)s.") % {
-            "date": date_format(self.adoption_date, "j F Y"),
+            "date": format_date(self.adoption_date),
             "place": self.adoption_place,
         }
         pdf = build_pdf(

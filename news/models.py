@@ -19,7 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import BaseTranslatableField, SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock, FigureBlock
 from home.caching import cached_per_language
@@ -73,6 +73,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = BasePage.content_panels + ["lead"]
     search_fields = BasePage.search_fields + [index.SearchField("lead")]
+    # The filters the language switcher carries over (home.templatetags.site_tags).
+    switcher_parameters = {"category": NewsCategory, "year": None, "page": None}
 
     class Meta:
         verbose_name = _("news index")
@@ -255,6 +257,9 @@ class NewsPage(BasePage):
         SynchronizedField("event_end"),
         SynchronizedField("event_latitude", overridable=False),
         SynchronizedField("event_longitude", overridable=False),
+        # Tags are words of the page's own language ("Добрич", "Dobrici"): a translation
+        # starts with the source's and keeps its own after that, never overwritten by a sync.
+        BaseTranslatableField("tagged_items"),
     ]
 
     class Meta:

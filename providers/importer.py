@@ -7,28 +7,43 @@ service_types (slugs separated by ;), target_groups (idem), capacity, phone, ema
 licence, languages, network_member (yes|no), description, last_verified (YYYY-MM-DD).
 Rows are matched by external_id: an existing provider is updated, a new one created, in
 the language the file is for.
+
+The rows are written in batches (bulk queries, a few per 500 rows), in one transaction;
+what saving each provider would have set off — the other language versions taking the
+shared facts (providers.signals), the translation queue's record of the change, Wagtail's
+search and reference indexes, the site search — is done for all rows at once, the
+indexes after the commit (reindex). Large files run in the background (providers.jobs).
 """
 
 import csv
 import datetime
 import io
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import ReferenceIndex
+from wagtail.search.backends import get_search_backends
 
 from home.archives import ArchiveRefused, measured_zip
+from home.caching import invalidate
+from home.translation.models import SourceChange
 from providers.models import (
     LATITUDE_RANGE,
     LONGITUDE_RANGE,
+    SHARED_FIELDS,
     District,
     Provider,
     ServiceType,
     TargetGroup,
 )
+from providers.signals import RELATIONS, providers_saved_in_bulk
 
 REQUIRED = ["external_id", "name", "legal_form", "country", "district", "settlement"]
 COLUMNS = [
@@ -56,7 +71,41 @@ COLUMNS = [
     "description",
     "last_verified",
 ]
+# Written from the row's text as it is (the other columns are parsed first).
+TEXT_FIELDS = (
+    "name",
+    "alternate_name",
+    "legal_form",
+    "country",
+    "municipality",
+    "settlement",
+    "phone",
+    "email",
+    "website",
+    "licence",
+    "languages",
+    "description",
+)
+WRITTEN_FIELDS = (
+    *TEXT_FIELDS,
+    "district",
+    "confidential_location",
+    "address",
+    "latitude",
+    "longitude",
+    "capacity",
+    "network_member",
+    "last_verified",
+    "live",
+)
+MAX_LENGTHS = {
+    name: Provider._meta.get_field(name).max_length
+    for name in (*TEXT_FIELDS, "external_id", "address")
+    if Provider._meta.get_field(name).max_length
+}
 MAX_ROWS = 20_000
+BATCH = 500
+INDEX_BATCH = 2000
 # An XLSX file is a zip: 20,000 rows of sheet XML unpack to ~15 MB.
 MAX_XLSX_MEMBERS = 200
 MAX_XLSX_BYTES = 80 * 2**20
@@ -172,6 +221,11 @@ class Importer:
         for column, value in row.items():
             if "\x00" in value or "\x00" in (column or ""):
                 error(column, _("contains a NUL character (the file may not be text)"))
+            elif len(value) > MAX_LENGTHS.get(column, len(value)):
+                error(
+                    column,
+                    _("too long: at most %(count)s characters") % {"count": MAX_LENGTHS[column]},
+                )
         external_id = row.get("external_id", "")
         if external_id in seen:
             error(
@@ -229,52 +283,105 @@ class Importer:
                 error("last_verified", _("use the date format YYYY-MM-DD"))
         return point
 
+    def existing(self, external_ids):
+        found = {}
+        for chunk in chunked(external_ids):
+            found.update(
+                (provider.external_id, provider)
+                for provider in Provider.objects.filter(locale=self.locale, external_id__in=chunk)
+            )
+        return found
+
     def run(self, rows, dry_run=False, progress=None):
-        """Validate all rows; if none has an error (and not a dry run), write them all."""
+        """Validate all rows; if none has an error (and not a dry run), write them all.
+
+        ``progress(stage, done, total)`` hears how far the checking ("check"), the writing
+        ("write": one transaction, so only its start) and the indexing ("index") got.
+        """
+        report = progress or (lambda stage, done, total: None)
         result = ImportResult(dry_run=dry_run)
+        rows = list(rows)
         seen, valid = {}, []
-        for line, row in rows:
+        for number, (line, row) in enumerate(rows, start=1):
             point = self.validate(line, row, seen, result.errors)
             valid.append((row, point))
+            if number % BATCH == 0:
+                report("check", number, len(rows))
+        report("check", len(rows), len(rows))
         if result.errors:
             return result
-        existing = {
-            p.external_id: p
-            for p in Provider.objects.filter(
-                locale=self.locale, external_id__in=[row["external_id"] for row, _p in valid]
-            )
-        }
+        existing = self.existing([row["external_id"] for row, _p in valid])
         result.created = sum(1 for row, _p in valid if row["external_id"] not in existing)
         result.updated = len(valid) - result.created
         if dry_run:
             return result
+        report("write", 0, len(valid))
         with transaction.atomic():
-            for number, (row, point) in enumerate(valid, start=1):
-                self.write(existing.get(row["external_id"]), row, point)
-                if progress:
-                    progress(number, len(valid))
+            changed = self.write_all(valid, existing)
+        report("write", len(valid), len(valid))
+        reindex(changed, report)
         return result
 
-    def write(self, provider, row, point):
+    def write_all(self, valid, existing):
+        """Write every row in a few queries per batch rather than a few dozen per row.
+
+        Does what saving each provider one by one would (providers.signals keeps the
+        other language versions' facts and terms the same; home.translation records the
+        change), and returns the ids of every provider that changed, for reindex().
+        """
+        entries = []
+        for row, point in valid:
+            provider = existing.get(row["external_id"])
+            before = None if provider is None else written_values(provider)
+            provider = self.fill(provider, row, point)
+            terms = {
+                relation: [known[slug] for slug in slugs(row, relation)]
+                for relation, known in (
+                    ("service_types", self.services),
+                    ("target_groups", self.groups),
+                )
+            }
+            entries.append((provider, before, terms))
+        new = [provider for provider, before, _t in entries if before is None]
+        Provider.objects.bulk_create(new, batch_size=BATCH)
+        edited = [
+            provider
+            for provider, before, _t in entries
+            if before is not None and written_values(provider) != before
+        ]
+        Provider.objects.bulk_update(edited, WRITTEN_FIELDS, batch_size=BATCH)
+        new_ids = {provider.pk for provider in new}
+        changed = new_ids | {provider.pk for provider in edited}
+        for relation in RELATIONS:
+            changed |= set_relations(
+                relation,
+                {
+                    provider.pk: {term.pk for term in terms[relation]}
+                    for provider, _b, terms in entries
+                },
+                new_ids,
+            )
+        # A new row has a translation key of its own: only updated rows have translations.
+        origins = [
+            (provider, terms)
+            for provider, _b, terms in entries
+            if provider.pk in changed and provider.pk not in new_ids
+        ]
+        translations = share_in_bulk(origins)
+        changed |= {provider.pk for provider in translations}
+        record_changes(
+            [provider for provider, _b, _t in entries if provider.pk in changed] + translations
+        )
+        return changed
+
+    def fill(self, provider, row, point):
+        """The provider (new when None) with the row's values, not saved."""
         provider = provider or Provider(locale=self.locale, external_id=row["external_id"])
         confidential = is_yes(row.get("confidential_location", ""))
         # The public export leaves a confidential record's address and point empty: an
         # export imported again must not erase what is stored.
         keep_location = confidential and not point and not row.get("address")
-        for name in (
-            "name",
-            "alternate_name",
-            "legal_form",
-            "country",
-            "municipality",
-            "settlement",
-            "phone",
-            "email",
-            "website",
-            "licence",
-            "languages",
-            "description",
-        ):
+        for name in TEXT_FIELDS:
             if name in row:
                 setattr(provider, name, row[name])
         provider.district = self.districts[row["district"]]
@@ -289,11 +396,184 @@ class Importer:
             if row.get("last_verified")
             else None
         )
-        provider.save()
-        provider.service_types.set(
-            [self.services[s.strip()] for s in row.get("service_types", "").split(";") if s.strip()]
-        )
-        provider.target_groups.set(
-            [self.groups[s.strip()] for s in row.get("target_groups", "").split(";") if s.strip()]
-        )
+        if provider.pk and not provider.live and provider.live_revision_id:
+            provider.live = True  # as TranslatableSnippet.save does
         return provider
+
+
+def slugs(row, column):
+    return [slug.strip() for slug in row.get(column, "").split(";") if slug.strip()]
+
+
+def written_values(provider):
+    return [getattr(provider, Provider._meta.get_field(name).attname) for name in WRITTEN_FIELDS]
+
+
+def chunked(items, size=BATCH):
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def set_relations(relation, wanted, new_ids=()):
+    """Give each provider (id: term ids) exactly these terms; the ids whose terms changed."""
+    field = Provider._meta.get_field(relation)
+    through = field.remote_field.through
+    source, target = field.m2m_column_name(), field.m2m_reverse_name()
+    current = defaultdict(set)
+    for chunk in chunked(pk for pk in wanted if pk not in new_ids):
+        pairs = through.objects.filter(**{f"{source}__in": chunk}).values_list(source, target)
+        for pk, term in pairs:
+            current[pk].add(term)
+    for pk, terms in wanted.items():
+        if current[pk] - terms:
+            through.objects.filter(**{source: pk, f"{target}__in": current[pk] - terms}).delete()
+    through.objects.bulk_create(
+        [
+            through(**{source: pk, target: term})
+            for pk, terms in wanted.items()
+            for term in terms - current[pk]
+        ],
+        batch_size=1000,
+    )
+    return {pk for pk, terms in wanted.items() if terms != current[pk]}
+
+
+def share_in_bulk(origins):
+    """providers.signals' share_facts and copy_taxonomies for many providers at once.
+
+    ``origins``: (provider, {relation: terms}) just written. Every other language version
+    takes their shared facts, district and terms (in its own language where translated).
+    Returns the versions that changed.
+    """
+    if not origins:
+        return []
+    by_key = {provider.translation_key: (provider, terms) for provider, terms in origins}
+    localized = {
+        (row.translation_key, row.locale_id): row
+        for model in (District, ServiceType, TargetGroup)
+        for row in model.objects.all()
+    }
+    others = []
+    for chunk in chunked(by_key):
+        others += Provider.objects.filter(translation_key__in=chunk).exclude(
+            pk__in=[by_key[key][0].pk for key in chunk]
+        )
+    edited, fields = [], set()
+    wanted = {relation: {} for relation in RELATIONS}
+    for other in others:
+        origin, terms = by_key[other.translation_key]
+        changed = [name for name in SHARED_FIELDS if getattr(other, name) != getattr(origin, name)]
+        for name in changed:
+            setattr(other, name, getattr(origin, name))
+        district = localized.get(
+            (origin.district.translation_key, other.locale_id), origin.district
+        )
+        if other.district_id != district.pk:
+            other.district = district
+            changed.append("district")
+        if changed:
+            edited.append(other)
+            fields.update(changed)
+        for relation in RELATIONS:
+            wanted[relation][other.pk] = {
+                localized.get((term.translation_key, other.locale_id), term).pk
+                for term in terms[relation]
+            }
+    Provider.objects.bulk_update(edited, sorted(fields), batch_size=BATCH)
+    changed_ids = {other.pk for other in edited}
+    for relation in RELATIONS:
+        changed_ids |= set_relations(relation, wanted[relation])
+    return [other for other in others if other.pk in changed_ids]
+
+
+def record_changes(providers):
+    """home.translation's record of when each language version changed, for many at once."""
+    now = timezone.now()
+    SourceChange.objects.bulk_create(
+        [
+            SourceChange(
+                translation_key=provider.translation_key,
+                locale_id=provider.locale_id,
+                changed_at=now,
+            )
+            for provider in providers
+        ],
+        batch_size=BATCH,
+        update_conflicts=True,
+        unique_fields=["translation_key", "locale"],
+        update_fields=["changed_at"],
+    )
+
+
+def index_references(providers):
+    """ReferenceIndex.create_or_update_for_object for a batch of providers in three queries
+    rather than three each (the same records: a provider refers to its district)."""
+    content_type = ContentType.objects.get_for_model(Provider)
+    wanted = {
+        (str(provider.pk), *reference)
+        for provider in providers
+        for reference in ReferenceIndex._extract_references_from_object(provider)
+    }
+    stored = {
+        (object_id, to_content_type_id, to_object_id, model_path, content_path): pk
+        for pk, object_id, to_content_type_id, to_object_id, model_path, content_path in (
+            ReferenceIndex.objects.filter(
+                base_content_type=content_type,
+                object_id__in=[str(provider.pk) for provider in providers],
+            ).values_list(
+                "pk",
+                "object_id",
+                "to_content_type_id",
+                "to_object_id",
+                "model_path",
+                "content_path",
+            )
+        )
+    }
+    ReferenceIndex.objects.bulk_create(
+        [
+            ReferenceIndex(
+                content_type=content_type,
+                base_content_type=content_type,
+                object_id=object_id,
+                to_content_type_id=to_content_type_id,
+                to_object_id=to_object_id,
+                model_path=model_path,
+                content_path=content_path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for object_id, to_content_type_id, to_object_id, model_path, content_path in (
+                wanted - stored.keys()
+            )
+        ],
+        ignore_conflicts=True,
+    )
+    ReferenceIndex.objects.filter(
+        pk__in=[pk for reference, pk in stored.items() if reference not in wanted]
+    ).delete()
+
+
+def reindex(ids, report=None):
+    """After the import commits: Wagtail's search index and reference index, the site
+    search and the page cache learn about the changed providers, a batch at a time."""
+    report = report or (lambda stage, done, total: None)
+    ids = sorted(ids)
+    indexed_references = ReferenceIndex.is_indexed(Provider)
+    # Larger batches here: the SQLite search backend recomputes its title norms over the
+    # whole index once per batch.
+    for number, chunk in enumerate(chunked(ids, INDEX_BATCH), start=1):
+        providers = list(
+            Provider.objects.filter(pk__in=chunk)
+            .select_related("locale", "district")
+            .prefetch_related("service_types", "target_groups")
+        )
+        with transaction.atomic():
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(Provider, providers)
+            if indexed_references:
+                index_references(providers)
+            providers_saved_in_bulk.send(sender=Provider, instances=providers)
+        report("index", min(number * INDEX_BATCH, len(ids)), len(ids))
+    if ids:
+        invalidate()

@@ -21,6 +21,7 @@ from wagtailgeowidget.panels import GeoAddressPanel
 
 from home.admin_forms import RevisionCheckedModelForm
 from home.models import BasePage, TranslatableSnippet
+from home.transliteration import bg_to_latin_text
 from home.utils import public_url
 from providers.widgets import LocalLeafletField
 
@@ -28,6 +29,25 @@ from providers.widgets import LocalLeafletField
 LATITUDE_RANGE = (Decimal("41.2"), Decimal("48.3"))
 LONGITUDE_RANGE = (Decimal("20.2"), Decimal("29.8"))
 COUNTRIES = [("BG", _("Bulgaria")), ("RO", _("Romania"))]
+ORIGINAL_LANGUAGES = {"BG": "bg", "RO": "ro"}
+
+
+class MunicipalityKind(models.TextChoices):
+    """Bulgaria has one kind of municipality; Romania has three, by the law on its territory."""
+
+    OBSHTINA = "obshtina", _("obshtina (Bulgaria)")
+    MUNICIPIU = "municipiu", _("municipiu, a city (Romania)")
+    ORAS = "oras", _("oraș, a town (Romania)")
+    COMUNA = "comuna", _("comună, a rural commune (Romania)")
+
+
+# Each kind in running text, in the visitor's language.
+MUNICIPALITY_NAMES = {
+    MunicipalityKind.OBSHTINA: _("%(name)s Municipality"),
+    MunicipalityKind.MUNICIPIU: _("Municipality of %(name)s"),
+    MunicipalityKind.ORAS: _("town of %(name)s"),
+    MunicipalityKind.COMUNA: _("%(name)s Commune"),
+}
 
 
 class Taxonomy(TranslatableSnippet):
@@ -221,6 +241,9 @@ SHARED_FIELDS = (
     "legal_form",
     "status",
     "country",
+    "municipality_kind",
+    # The postal address as the country writes it: what a letter and a geocoder need.
+    "address",
     "latitude",
     "longitude",
     "confidential_location",
@@ -264,7 +287,18 @@ class Provider(index.Indexed, TranslatableSnippet):
     district = models.ForeignKey(
         District, verbose_name=_("district"), on_delete=models.PROTECT, related_name="+"
     )
-    municipality = models.CharField(_("municipality"), max_length=150, blank=True)
+    municipality = models.CharField(
+        _("municipality"),
+        max_length=150,
+        blank=True,
+        help_text=_("Its name only, such as Vidin or Craiova; the kind below names the unit."),
+    )
+    municipality_kind = models.CharField(
+        _("kind of municipality"),
+        max_length=10,
+        choices=MunicipalityKind.choices,
+        blank=True,
+    )
     settlement = models.CharField(_("settlement"), max_length=150)
     address = models.CharField(_("address"), max_length=255, blank=True)
     latitude = models.DecimalField(
@@ -327,7 +361,7 @@ class Provider(index.Indexed, TranslatableSnippet):
         MultiFieldPanel(
             [
                 FieldRowPanel(["country", "district"]),
-                FieldRowPanel(["municipality", "settlement"]),
+                FieldRowPanel(["municipality", "municipality_kind", "settlement"]),
                 GeoAddressPanel("address", geocoder=settings.MAP_GEOCODER),
                 FieldPanel("location"),
                 FieldRowPanel(["latitude", "longitude"]),
@@ -355,7 +389,6 @@ class Provider(index.Indexed, TranslatableSnippet):
         TranslatableField("alternate_name"),
         TranslatableField("municipality"),
         TranslatableField("settlement"),
-        TranslatableField("address"),
         TranslatableField("description"),
         TranslatableField("district"),
     ] + [SynchronizedField(name, overridable=False) for name in ("external_id", *SHARED_FIELDS)]
@@ -414,6 +447,28 @@ class Provider(index.Indexed, TranslatableSnippet):
         return (self.latitude, self.longitude)
 
     @property
+    def address_language(self):
+        """The language the shared postal address is written in: the country's own."""
+        return ORIGINAL_LANGUAGES.get(self.country, "")
+
+    @property
+    def address_latin(self):
+        """A Bulgarian address in Latin letters for the ro and en pages, else ""."""
+        if self.address_language != "bg" or self.locale.language_code == "bg":
+            return ""
+        return bg_to_latin_text(self.address)
+
+    @property
+    def municipality_label(self):
+        """The municipality named once, with its unit, in the active language: "община
+        Видин", "municipiul Craiova", "Craiova Municipality"."""
+        if not self.municipality:
+            return ""
+        kind = self.municipality_kind or ("obshtina" if self.country == "BG" else "")
+        pattern = MUNICIPALITY_NAMES.get(kind)
+        return pattern % {"name": self.municipality} if pattern else self.municipality
+
+    @property
     def language_list(self):
         return [code.strip() for code in self.languages.split(",") if code.strip()]
 
@@ -429,6 +484,16 @@ class ProviderMapPage(RoutablePageMixin, BasePage):
     lead = models.TextField(_("lead"), blank=True)
 
     content_panels = BasePage.content_panels + ["lead"]
+
+    # The filters the language switcher carries over (home.templatetags.site_tags).
+    switcher_parameters = {
+        "country": None,
+        "district": None,
+        "service": ServiceType,
+        "group": TargetGroup,
+        "member": None,
+        "page": None,
+    }
 
     class Meta:
         verbose_name = _("provider map")
@@ -454,19 +519,27 @@ class ProviderMapPage(RoutablePageMixin, BasePage):
 
     @path("p/<slug:external_id>/", name="provider")
     def provider_route(self, request, external_id):
-        provider = (
-            Provider.objects.filter(locale_id=self.locale_id, external_id=external_id, live=True)
-            .select_related("district")
+        # Every language version at once: the switcher links to those that exist, and
+        # a name translated from another language shows its original too.
+        versions = {
+            version.locale.language_code: version
+            for version in Provider.objects.filter(external_id=external_id, live=True)
+            .select_related("district", "locale")
             .prefetch_related("service_types", "target_groups")
-            .first()
-        )
+        }
+        provider = next((v for v in versions.values() if v.locale_id == self.locale_id), None)
         if provider is None:
             raise Http404
+        original = versions.get(ORIGINAL_LANGUAGES.get(provider.country))
+        if original is provider or original is None or original.name == provider.name:
+            original = None
         return self.render(
             request,
             template="providers/provider_detail.html",
             context_overrides={
                 "provider": provider,
+                "original": original,
+                "route_languages": set(versions),
                 "structured_data": provider_structured_data(provider, request),
             },
         )
@@ -480,6 +553,11 @@ def provider_structured_data(provider, request):
         "url": public_url(request.get_full_path()),
         "address": {
             "@type": "PostalAddress",
+            **(
+                {"streetAddress": provider.address}
+                if provider.address and not provider.confidential_location
+                else {}
+            ),
             "addressLocality": provider.settlement,
             "addressRegion": provider.district.name,
             "addressCountry": provider.country,
@@ -505,3 +583,65 @@ def provider_structured_data(provider, request):
         }
     data["location"] = place
     return data
+
+
+class ImportJob(models.Model):
+    """One provider import run by the background worker (providers.jobs), and its result.
+
+    The uploaded file is kept in the database, not under the public media: a worker on
+    another machine reads it there, and it is cleared once the job has run.
+    """
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting for the worker")
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Done")
+        FAILED = "failed", _("Nothing imported")
+
+    class Stage(models.TextChoices):
+        CHECK = "check", _("Checking the rows")
+        WRITE = "write", _("Writing the providers")
+        INDEX = "index", _("Updating the search index")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    locale = models.ForeignKey(
+        "wagtailcore.Locale", verbose_name=_("language"), on_delete=models.CASCADE, related_name="+"
+    )
+    file_name = models.CharField(_("file name"), max_length=255)
+    content = models.BinaryField(_("file content"), editable=False)
+    dry_run = models.BooleanField(_("only check the file"), default=False)
+    # The uploader's admin language: the worker writes the error messages in it.
+    language = models.CharField(_("messages language"), max_length=10, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.WAITING
+    )
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices, blank=True)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows done"), default=0)
+    created_count = models.PositiveIntegerField(_("created"), default=0)
+    updated_count = models.PositiveIntegerField(_("updated"), default=0)
+    # [{"line": 12, "column": "district", "message": "unknown district …"}, …]
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    task_id = models.CharField(_("task id"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("provider import")
+        verbose_name_plural = _("provider imports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return self.file_name
+
+    @property
+    def finished(self):
+        return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)

@@ -9,11 +9,16 @@ many-to-many relations of snippets, so this cannot be left to it.
 """
 
 from django.db.models.signals import m2m_changed, post_save
+from django.dispatch import Signal
 
 from providers.models import SHARED_FIELDS, District, Provider
 
 RELATIONS = ("service_types", "target_groups")
 _syncing = set()
+
+# Sent after many providers were written at once, without a post_save each (the import,
+# providers.importer); ``instances`` come with locale, district and terms loaded.
+providers_saved_in_bulk = Signal()
 
 
 def localized_rows(rows, locale_id):

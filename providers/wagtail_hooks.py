@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from providers.admin_views import import_view
+from providers.admin_views import import_view, job_view
 from providers.viewsets import DirectoryViewSetGroup
 
 register_snippet(DirectoryViewSetGroup)
@@ -12,7 +12,10 @@ register_snippet(DirectoryViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("providers/import/", import_view, name="providers_import")]
+    return [
+        path("providers/import/", import_view, name="providers_import"),
+        path("providers/import/jobs/<int:pk>/", job_view, name="providers_import_job"),
+    ]
 
 
 class ImportMenuItem(MenuItem):

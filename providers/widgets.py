@@ -1,8 +1,9 @@
 """wagtailgeowidget's Leaflet map, self-hosted and usable offline.
 
-Leaflet comes from the site's own static files (XStatic-Leaflet), tiles from
-``settings.MAP_TILE_URL`` when one is configured, and the programme-area districts are
-drawn as labelled circles so that the map shows where a point is even when no tile loads.
+Leaflet comes from the site's own static files (XStatic-Leaflet), the ground from the
+public map's base layer (providers/static/providers/base-layer.geojson), tiles from
+``settings.MAP_TILE_URL`` only when one is configured, and the programme-area districts'
+centres are drawn as labelled circles so that the map shows where a point is.
 The map is always shown (wagtailgeowidget hides it until the address is focused) and a
 click on it places the point (providers/static/providers/location-field.js).
 """
@@ -11,6 +12,7 @@ import json
 
 from django import forms
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from wagtailgeowidget.helpers import geosgeometry_str_to_struct
@@ -24,8 +26,8 @@ CONTROLLER = "provider-location"
 class LocalLeafletField(LeafletField):
     """The map picker of a provider's location.
 
-    ``districts`` is a list of ``{"name", "lat", "lng"}`` drawn as the offline base layer;
-    ``latitude_field`` / ``longitude_field`` are kept in step with the marker.
+    ``districts`` is a list of ``{"name", "lat", "lng"}`` drawn as labelled circles over
+    the base layer; ``latitude_field`` / ``longitude_field`` are kept in step with the marker.
     """
 
     def __init__(self, *args, districts=None, latitude_field="", longitude_field="", **kwargs):
@@ -52,6 +54,13 @@ class LocalLeafletField(LeafletField):
             },
             showEmptyLocation=False,
             hasPoint=has_point,
+            baseLayer=static("providers/base-layer.geojson"),
+            # Hashed static names (ManifestStaticFilesStorage): Leaflet cannot guess them.
+            markerIcons={
+                "iconUrl": static("xstatic/leaflet/images/marker-icon.png"),
+                "iconRetinaUrl": static("xstatic/leaflet/images/marker-icon-2x.png"),
+                "shadowUrl": static("xstatic/leaflet/images/marker-shadow.png"),
+            },
             districts=self.districts,
             latitudeField=self.latitude_field,
             longitudeField=self.longitude_field,
@@ -60,6 +69,10 @@ class LocalLeafletField(LeafletField):
             **options.get("translations", {}),
             "map_label": gettext("Location on the map"),
             "marker_title": gettext("Provider location"),
+            "zoom_in": gettext("Zoom in"),
+            "zoom_out": gettext("Zoom out"),
+            "attribution_prefix": gettext("Map made with Leaflet"),
+            "base_attribution": gettext("Borders and the Danube: Natural Earth (public domain)"),
         }
         attrs["data-controller"] = CONTROLLER
         attrs[f"data-{CONTROLLER}-options-value"] = json.dumps(options)

@@ -15,13 +15,15 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.formatting import IN_LANGUAGE
 from home.models import BasePage
 from home.utils import public_page_url, public_url
 from publications.isbn import normalise_isbn, validate_isbn13
 
 LANGUAGE_CHOICES = [("bg", "Български"), ("ro", "Română"), ("en", "English")]
-# Names of the editions' languages, in the visitor's language ("PDF, 2.3 MB, Bulgarian").
-LANGUAGE_NAMES = {"bg": _("Bulgarian"), "ro": _("Romanian"), "en": _("English")}
+# An edition's language, in the visitor's language, as running text: "PDF, 2.3 MB, in
+# English", "PDF, 2,3 МБ, на английски", "PDF, 2,3 MB, în engleză".
+LANGUAGE_NAMES = IN_LANGUAGE
 
 
 class PublicationIndexPage(BasePage):
@@ -247,12 +249,12 @@ class PublicationEdition(Orderable):
         return f"{self.page.slug}-{self.language}.{extension}"
 
     def describe(self):
-        """e.g. "PDF, 2.3 MB, Bulgarian" in the visitor's language."""
-        from django.template.defaultfilters import filesizeformat
+        """e.g. "PDF, 2.3 MB, in Bulgarian" in the visitor's language."""
+        from home.formatting import format_file_size
 
         return gettext("%(format)s, %(size)s, %(language)s") % {
             "format": (self.document.file_extension or "").upper(),
-            "size": filesizeformat(self.document.file_size or 0),
+            "size": format_file_size(self.document.file_size),
             "language": LANGUAGE_NAMES[self.language],
         }
 

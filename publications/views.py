@@ -12,6 +12,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header, http_date
 from django.views.decorators.http import require_safe
 
+from home.client import client_address
+from publications.access import may_be_restricted, page_refusal
 from publications.models import DownloadCount, PublicationEdition
 
 # COUNTER excludes robots and double clicks: a list of user-agent patterns (after the
@@ -33,7 +35,9 @@ def is_robot(request):
 
 def first_request_in_window(request, edition):
     """True once per client and file every 30 s; the cache key identifies nobody."""
-    client = f"{request.META.get('REMOTE_ADDR', '')}|{request.headers.get('User-Agent', '')}"
+    # The reader's own address behind the proxy (TRUSTED_PROXY_COUNT, as for the lock-out).
+    address = client_address(request)
+    client = f"{address}|{request.headers.get('User-Agent', '')}"
     salt = f"{settings.SECRET_KEY}|{timezone.localdate().isoformat()}"
     digest = hashlib.sha256(
         f"{salt}|{client}|{edition.page.translation_key}|{edition.language}".encode()
@@ -83,13 +87,19 @@ def read_slice(handle, start, end):
 
 @require_safe
 def download(request, edition_id, filename):
+    """The file goes only to whoever may see the edition's page (publications.access)."""
     edition = (
         PublicationEdition.objects.select_related("document", "page")
-        .filter(pk=edition_id, page__live=True)
+        .annotate(restricted=may_be_restricted("page__path"))
+        .filter(pk=edition_id)
         .first()
     )
     if edition is None:
         raise Http404("No such publication file.")
+    refused = page_refusal(request, edition.page, edition.restricted)
+    if refused is not None:
+        return refused
+    public = edition.page.live and not edition.restricted
     document = edition.document
     try:
         handle = document.file.open("rb")
@@ -116,8 +126,9 @@ def download(request, edition_id, filename):
         response["Content-Range"] = f"bytes */{size}"
         return response
 
-    if request.method == "GET" and (byte_range is None or byte_range[0] == 0):
-        # A resumed download is not a new one, and a HEAD request downloads nothing.
+    if request.method == "GET" and (byte_range is None or byte_range[0] == 0) and edition.page.live:
+        # A resumed download is not a new one, a HEAD request downloads nothing, and an
+        # editor checking a draft is not a reader.
         count_download(request, edition)
     if byte_range is None:
         response = FileResponse(handle, content_type=content_type)
@@ -134,6 +145,7 @@ def download(request, edition_id, filename):
     response["Accept-Ranges"] = "bytes"
     response["ETag"] = etag
     response["Last-Modified"] = http_date(modified.timestamp())
-    # Shared caches must ask us each time, so that every download is counted.
-    response["Cache-Control"] = "public, no-cache"
+    # Shared caches must ask us each time, so that every download is counted; a file
+    # that is not for everyone is kept out of them altogether.
+    response["Cache-Control"] = "public, no-cache" if public else "private, no-cache"
     return response

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from publications.access import check_document
 from publications.admin_views import downloads_report
 
 
@@ -19,3 +20,7 @@ def register_downloads_report_menu_item():
         icon_name="download",
         order=700,
     )
+
+
+# Files follow their page: a document used only by pages this visitor may not see.
+hooks.register("before_serve_document", check_document)

@@ -76,3 +76,6 @@ step "Synthetic corpus: $BENCH_PAGES pages"
 
 step "Benchmark"
 "$PY" manage.py bench_search --vacuum "${BENCH_EXTRA[@]}"
+
+step "Provider import: ${BENCH_IMPORT_ROWS:-20000} rows (created, then updated, then removed)"
+"$PY" manage.py bench_import --rows "${BENCH_IMPORT_ROWS:-20000}"

@@ -38,8 +38,13 @@ def on_provider_m2m(sender, instance, action, **kwargs):
         documents.index_provider(instance)
 
 
+def on_providers_saved_in_bulk(sender, instances, **kwargs):
+    documents.index_providers(instances)
+
+
 def connect():
     from providers.models import Provider
+    from providers.signals import providers_saved_in_bulk
 
     page_published.connect(on_published, dispatch_uid="search-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search-unpublished")
@@ -51,6 +56,7 @@ def connect():
             dispatch_uid=f"search-restriction-{id(signal)}",
         )
     post_save.connect(on_provider_saved, sender=Provider, dispatch_uid="search-provider")
+    providers_saved_in_bulk.connect(on_providers_saved_in_bulk, dispatch_uid="search-providers")
     for relation in (Provider.service_types.through, Provider.target_groups.through):
         m2m_changed.connect(
             on_provider_m2m, sender=relation, dispatch_uid=f"search-provider-{relation.__name__}"

@@ -28,6 +28,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "home.translation",
+    "home.two_factor",
     "news",
     "library",
     "publications",
@@ -36,6 +37,9 @@ INSTALLED_APPS = [
     "cms",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales (same app label)
     "wagtailgeowidget",
@@ -57,6 +61,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",  # the "background" task queue (TASKS below)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,12 +75,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.middleware.SecurityHeadersMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "cms.middleware.ContentSecurityPolicyMiddleware",  # django-csp's, plus the admin's policy
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "home.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "home.translation.permissions.TranslationLanguageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -98,7 +105,18 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0")) or None
+# How many proxies of ours stand in front of the site (1 behind one nginx); their
+# X-Forwarded-For entries are believed, nothing a client adds (home.client).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "home.client.client_address"
+
+# Two-step verification (home.two_factor): an authenticator app plus recovery codes,
+# available to every staff account. Where required (production), moderators,
+# administrators and whoever manages accounts must set it up before using the admin.
+# Wrong codes are throttled per device: each failure doubles the wait (1 s, 2 s, 4 s…).
+TWO_FACTOR_REQUIRED = os.environ.get("TWO_FACTOR_REQUIRED", "false").lower() == "true"
+TWO_FACTOR_PROTECTED_PREFIXES = ["/admin/", "/django-admin/"]
+OTP_TOTP_ISSUER = "Regional Network for Social Cohesion"
 
 ROOT_URLCONF = "cms.urls"
 
@@ -165,6 +183,8 @@ USE_I18N = True
 WAGTAIL_I18N_ENABLED = True
 TIME_ZONE = "Europe/Sofia"
 USE_TZ = True
+# Dates and numbers as each language writes them (cms/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["cms.formats"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -196,10 +216,8 @@ PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
 
-# The public site runs no inline script or style; the Wagtail admin needs looser rules
-# (its pages are excluded below).
+# The public site runs no inline script or style. The admin has a policy of its own below.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],
@@ -208,6 +226,40 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+# The Wagtail and Django admins have their own policy (cms.middleware), as strict as
+# Wagtail 8 allows; tests/browser/test_admin_csp.py measures it on the admin's screens.
+# Each relaxation against the public policy, and why:
+# - script-src 'unsafe-inline': Wagtail renders inline <script> blocks that must run and
+#   carry no nonce: date and time widgets, InlinePanel, listing filters, wagtail-localize's
+#   editor, and the HTML fragments its modals and uploads insert. No 'unsafe-eval'.
+# - script-src-attr 'none': inline event handlers (onclick=…) stay refused; the admin
+#   has none. Only Jcrop (image focal point) tries one, to detect touch screens; that
+#   probe fails harmlessly.
+# - style-src 'unsafe-inline': the rich-text editor, its tooltips and wagtail-localize's
+#   editor add <style> elements while they run.
+# - img-src data: blob:: an image inlined in Wagtail's CSS (the tag fields' suggestion
+#   menu) and the preview of an image before its upload; plus the map tile server
+#   (MAP_TILE_URL, added below) for the provider map widget.
+# - connect-src: the geocoder of the provider address field (MAP_GEOCODER, added below);
+#   everything else the admin fetches is its own.
+# - frame-src 'self': the editor's live preview is an iframe of an admin address.
+# - frame-ancestors: 'self' only on the views Wagtail lets its own editor frame (the
+#   preview; they send X-Frame-Options: SAMEORIGIN), 'none' everywhere else.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "URL_PREFIXES": ["/admin/", "/django-admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "script-src-attr": ["'none'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
         "form-action": ["'self'"],
     },
 }
@@ -246,6 +298,8 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILSNIPPETS_MENU_SHOW_ALL = False
 # No avatars from gravatar.com: the admin makes no requests to third parties.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor to releases.wagtail.org (the upgrade notice): updates come through requirements/.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # wagtail-localize
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
@@ -254,6 +308,17 @@ WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 # would list Bulgarian text (Mozilla's bedrock turns it off for the same reason).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "wagtail_localize.tasks.ImmediateBackend"}
+
+# Background tasks (django-tasks). "default" takes Wagtail's own tasks — search and
+# reference index updates, focal points, file deletion — one small task per saved object:
+# they stay immediate, so the admin sees their effect at once and nothing depends on a
+# worker. "background" is a database queue for the long jobs (provider imports of more
+# than a few hundred rows, search rebuilds queued with --background); the worker
+# `manage.py db_worker --backend background` runs them (README "Background tasks").
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Machine pre-translation is off unless configured: MACHINE_TRANSLATOR=deepl (DEEPL_AUTH_KEY)
 # or libretranslate (LIBRETRANSLATE_URL, optional LIBRETRANSLATE_API_KEY).
@@ -281,8 +346,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Maps: no outside network unless configured. Tiles and geocoder come from settings.
-MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+# Maps: tiles and geocoder come from settings. The maps draw the site's own base layer
+# (providers/static/providers/base-layer.geojson); tiles are laid over it only when
+# MAP_TILE_URL names a tile server (OpenStreetMap's tile policy asks sites not to use its own).
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors")
 GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL
 GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {"attribution": MAP_TILE_ATTRIBUTION, "maxZoom": 18}
@@ -301,3 +368,14 @@ def _tile_origin(url):
 
 if _tile_origin(MAP_TILE_URL):
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_tile_origin(MAP_TILE_URL))
+    ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(_tile_origin(MAP_TILE_URL))
+# The address field's geocoder runs in the editor's browser. Google's geocoders load
+# Google's scripts, which the admin policy does not allow.
+_GEOCODER_ORIGINS = {
+    "nominatim": "https://nominatim.openstreetmap.org",
+    "mapbox": "https://api.mapbox.com",
+}
+if MAP_GEOCODER in _GEOCODER_ORIGINS:
+    ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"].append(
+        _GEOCODER_ORIGINS[MAP_GEOCODER]
+    )

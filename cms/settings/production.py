@@ -22,6 +22,9 @@ required("DATABASE_URL")
 if not required("CACHE_URL").startswith(("redis://", "rediss://")):
     raise ImproperlyConfigured("CACHE_URL must be a redis:// or rediss:// address in production.")
 
+# Moderators and administrators must pass two-step verification (home.two_factor).
+TWO_FACTOR_REQUIRED = True
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365

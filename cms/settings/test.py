@@ -12,7 +12,11 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    # Long jobs run at once too; tests/providers/test_import_jobs.py uses the database queue.
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
 # The test client's host; the browser checks' server passes the address it serves.
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://localhost").rstrip("/")
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
@@ -20,7 +24,9 @@ WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 # Tests keep their own uploaded files, apart from the development site's media.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
 
-# Map tiles come from a blank local tile in tests: the map's real code path, no network.
+# Map tiles come from a blank, transparent local tile in tests: the tile code path runs with
+# no network, and the site's own base layer shows through as it does with no tiles at all.
 MAP_TILE_URL = "/static/providers/blank-tile.png?{z}/{x}/{y}"
+MAP_TILE_ATTRIBUTION = ""
 GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] = ["'self'", "data:"]  # noqa: F405

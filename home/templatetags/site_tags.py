@@ -7,6 +7,7 @@ breadcrumbs are per page and cost one query together.
 
 import json
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
@@ -15,11 +16,12 @@ from django.urls import translate_url
 from django.utils.encoding import escape_uri_path
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
 from home.caching import cached_per_language
+from home.formatting import IN_LANGUAGE
 from home.models import FundingNotice, SiteSettings
 from home.utils import public_page_url, public_url
 
@@ -47,7 +49,8 @@ class LanguageVersion:
     url: str
     absolute_url: str
     is_current: bool
-    translated: bool  # False: the link leads to that language's home page instead
+    translated: bool  # False: the link leads to a page that stands in for it
+    fallback: str = "home"  # what stands in: "home", or "page" (the section's own page)
 
     @property
     def is_default(self):
@@ -55,6 +58,8 @@ class LanguageVersion:
 
     @property
     def untranslated_note(self):
+        if self.fallback == "page":
+            return _("not translated yet: opens the list in this language")
         return _("not translated yet: opens the home page in this language")
 
 
@@ -93,25 +98,21 @@ def _relatives(context):
     if request is None:
         return [], []
     page = context.get("page")
-    return memoise_on_request(request, "relatives", lambda: _page_relatives(request, page))
+    return memoise_on_request(request, "relatives", lambda: _page_relatives(request, page, context))
 
 
-def _page_relatives(request, page):
+def _page_relatives(request, page, context):
     current = get_language()
     site = Site.find_for_request(request)
     if not isinstance(page, Page) or site is None:
-        path = request.get_full_path()
-        versions = [
-            LanguageVersion(
-                code,
-                name,
-                url := translate_url(path, code),
-                public_url(url),
-                code == current,
-                True,
+        queries = localized_queries(request, None, [code for code, _name in settings.LANGUAGES])
+        versions = []
+        for code, name in settings.LANGUAGES:
+            path = translate_url(request.path, code)
+            url = _with_query(path, queries.get(code))
+            versions.append(
+                LanguageVersion(code, name, url, public_url(path), code == current, True)
             )
-            for code, name in settings.LANGUAGES
-        ]
         return versions, []
 
     home_key = site.root_page.translation_key
@@ -137,12 +138,23 @@ def _page_relatives(request, page):
         if candidate.translation_key == home_key:
             homes[code] = candidate
 
+    route = _sub_route(request, pages.get(current) or page)
+    # A routable page's view says in which languages what it shows exists (a provider
+    # may not be translated yet); by default the sub-route exists wherever the page does.
+    route_languages = context.get("route_languages")
+    queries = localized_queries(request, page, list(pages))
     versions = []
     for code, name in settings.LANGUAGES:
-        if code in pages:
-            url, translated = pages[code].get_url(request), True
+        fallback = "home"
+        if code in pages and (not route or route_languages is None or code in route_languages):
+            path, translated = f"{pages[code].get_url(request)}{route}", True
+            url = _with_query(path, queries.get(code))
+        elif code in pages:
+            path, translated, fallback = pages[code].get_url(request), False, "page"
+            url = path
         elif code in homes:
-            url, translated = f"{homes[code].get_url(request)}?untranslated=1", False
+            path, translated = homes[code].get_url(request), False
+            url = f"{path}?untranslated=1"
         else:
             continue
         versions.append(
@@ -150,12 +162,91 @@ def _page_relatives(request, page):
                 code,
                 name,
                 url,
-                public_url(url),
+                public_url(path),
                 code == current and translated,
                 translated,
+                fallback,
             )
         )
     return versions, ancestors
+
+
+def _sub_route(request, page):
+    """What the request shows below the page's own URL (``p/<id>/``, ``compare/``), or ""."""
+    page_url = page.get_url(request)
+    if page_url and request.path.startswith(page_url):
+        return escape_uri_path(request.path[len(page_url) :])
+    return ""
+
+
+def _with_query(path, query):
+    return f"{path}?{urlencode(query, doseq=True)}" if query else path
+
+
+# Parameters whose values mean nothing in another language: dropped by the switcher.
+FREE_TEXT_PARAMETERS = frozenset({"q"})
+
+
+def localized_queries(request, page, codes):
+    """The request's query parameters as they read in each language, by language code.
+
+    A page lists the parameters it understands in ``switcher_parameters``: ``None`` for a
+    value that is the same in every language (a country code, a year, a page number),
+    or a translatable snippet model whose ``slug`` names the value in each language.
+    Other parameters are dropped; once a filter is dropped the page number is too, as it
+    would count through a different list. Views that are not pages keep everything but
+    free text. Taxonomies' slugs come from the cache, so carrying a filter over costs
+    no query once the cache is warm.
+    """
+    if not request.GET:
+        return {}
+    if page is None:
+        parameters = {name: None for name in request.GET if name not in FREE_TEXT_PARAMETERS}
+    else:
+        parameters = getattr(page.specific_class or type(page), "switcher_parameters", {})
+    queries = {code: [] for code in codes}
+    dropped = dict.fromkeys(codes, False)
+    for name, values in request.GET.lists():
+        if name == "page" and name in parameters:
+            continue
+        translate = parameters.get(name, False)
+        for value in values:
+            if translate is False:
+                localized = {}
+            elif translate is None:
+                localized = dict.fromkeys(codes, value)
+            else:
+                localized = _term_slugs(request, translate, value, page.locale_id)
+            for code in codes:
+                if code in localized:
+                    queries[code].append((name, localized[code]))
+                else:
+                    dropped[code] = True
+    if "page" in parameters and "page" in request.GET:
+        for code in codes:
+            if not dropped[code]:
+                queries[code].append(("page", request.GET["page"]))
+    return queries
+
+
+def _term_slugs(request, model, slug, locale_id):
+    """A taxonomy term's slug in every language it is translated into."""
+    by_slug, by_key = cached_per_language(
+        request, f"term-slugs:{model._meta.label_lower}", lambda: _slug_table(model)
+    )
+    return by_key.get(by_slug.get((locale_id, slug)), {})
+
+
+def _slug_table(model):
+    """Every live term of a (small) taxonomy: keys by slug, and slugs by key and language."""
+    by_slug, by_key = {}, {}
+    rows = model.objects.filter(live=True).values_list(
+        "translation_key", "locale_id", "locale__language_code", "slug"
+    )
+    for key, locale_id, code, slug in rows:
+        by_slug[(locale_id, slug)] = key
+        by_key.setdefault(key, {})[code] = slug
+    return by_slug, by_key
 
 
 @dataclass(frozen=True)
@@ -241,11 +332,7 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
-SOURCE_NOTES = {
-    "bg": gettext_lazy("in Bulgarian"),
-    "ro": gettext_lazy("in Romanian"),
-    "en": gettext_lazy("in English"),
-}
+SOURCE_NOTES = IN_LANGUAGE
 _locale_codes = {}
 
 

@@ -4,7 +4,9 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.auth import permission_required
@@ -13,6 +15,8 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views import submit_translations as submit_views
 
 from home.pagination import paginate
+from home.translation.jobs import IN_REQUEST_FILES, start
+from home.translation.models import POUploadJob
 from home.translation.permissions import user_languages
 from home.translation.queue import (
     STATES,
@@ -24,6 +28,9 @@ from home.translation.queue import (
 )
 
 PER_PAGE = 100
+MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# The queue page lists the user's own latest PO uploads that ran in the background.
+RECENT_UPLOAD_JOBS = 5
 
 
 def _back(request):
@@ -95,6 +102,10 @@ def queue_view(request):
             "source": source,
             "sort": "newest" if newest else "oldest",
             "types": content_type_choices(),
+            "upload_jobs": POUploadJob.objects.filter(user=request.user).defer(
+                "content", "updated"
+            )[:RECENT_UPLOAD_JOBS],
+            "in_request_files": IN_REQUEST_FILES,
         },
     )
 
@@ -193,17 +204,37 @@ def export_view(request):
 @require_POST
 @permission_required("wagtailadmin.access_admin")
 def upload_view(request):
+    """Apply uploaded PO files: a few within the request, many in the background.
+
+    What is cheap to check (size, kind of file, the archive's measured directory) is
+    checked here, so a bad upload is refused at once; an archive of more than
+    IN_REQUEST_FILES PO files becomes a POUploadJob and the user is sent to its page.
+    """
     from django.contrib import messages
 
-    from home.translation.po import POUploadError, import_files
+    from home.translation.po import POUploadError, count_po_files, import_files
 
     upload = request.FILES.get("file")
     try:
         if upload is None:
             raise POUploadError(_("Choose a file to upload."))
-        if upload.size > 10 * 1024 * 1024:
+        if upload.size > MAX_UPLOAD_SIZE:
             raise POUploadError(_("The file is larger than 10 MB."))
-        done = import_files(upload.name, upload.read(), languages_for(request), request.user)
+        allowed = languages_for(request)
+        content = upload.read()
+        files = count_po_files(upload.name, content)
+        if files > IN_REQUEST_FILES:
+            job = POUploadJob.objects.create(
+                user=request.user,
+                file_name=upload.name[:255],
+                content=content,
+                languages=allowed,
+                language=get_language() or "",
+                total_files=files,
+            )
+            start(job)
+            return redirect("translation_queue:upload_job", job.pk)
+        done = import_files(upload.name, content, allowed, request.user)
     except POUploadError as error:
         messages.error(request, str(error))
     else:
@@ -212,6 +243,36 @@ def upload_view(request):
             _("%(count)s translations updated from the uploaded file.") % {"count": len(done)},
         )
     return _back(request)
+
+
+def _visible(job, user):
+    """Its uploader sees a job, and so does whoever translates every language it could touch."""
+    if job.user_id is not None and job.user_id == user.pk:
+        return True
+    return bool(job.languages) and set(job.languages) <= set(user_languages(user))
+
+
+@permission_required("wagtailadmin.access_admin")
+def upload_job_view(request, pk):
+    job = get_object_or_404(POUploadJob.objects.defer("content").select_related("user"), pk=pk)
+    if not _visible(job, request.user):
+        raise PermissionDenied
+    names = dict(settings.LANGUAGES)
+    return render(
+        request,
+        "translation/upload_job.html",
+        {
+            "job": job,
+            "updated": [
+                {
+                    "title": item["title"],
+                    "language": names.get(item["language"], item["language"]),
+                    "url": reverse("translation_queue:edit", args=[item["id"]]),
+                }
+                for item in job.updated
+            ],
+        },
+    )
 
 
 class LanguageNarrowedSubmitMixin:

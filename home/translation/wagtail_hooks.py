@@ -16,6 +16,7 @@ urls = (
         path("<int:translation_id>/ready/", views.ready_for_review_view, name="ready"),
         path("export/", views.export_view, name="export"),
         path("upload/", views.upload_view, name="upload"),
+        path("uploads/<int:pk>/", views.upload_job_view, name="upload_job"),
     ],
     "translation_queue",
 )

@@ -10,7 +10,7 @@ def citations(page, article=None):
         return None
     return {
         "national": page.national_citation(article),
-        "english": page.english_citation(article),
+        "english": page.english_citation(article, markup=True),
         "language": page.original_language,
     }
 

@@ -47,6 +47,7 @@ def build(log):
                 item, lang, NewsPage(category=page.category, listing_image=page.listing_image)
             ),
         )
+        tag_translations(page, item.get("tags", []))
     log(f"news items: {len(data['items'])}, {created} translations made")
 
 
@@ -142,6 +143,18 @@ def build_item(index, data, categories, position):
     if data["_image_ids"]:
         page.listing_image_id = data["_image_ids"][0]
     index.add_child(instance=page)
-    page.tags.add(*data.get("tags", []))
+    page.tags.add(*pick(data.get("tags", []), SOURCE_LANGUAGE))
     page.save_revision().publish()
     return page
+
+
+def tag_translations(page, tags):
+    """Each language version carries the tags in its own language (a translation starts
+    with the Bulgarian ones); published only where they differ, so a rerun changes nothing."""
+    for translation in NewsPage.objects.filter(translation_key=page.translation_key).exclude(
+        pk=page.pk
+    ):
+        names = pick(tags, translation.locale.language_code)
+        if sorted(translation.tags.names()) != sorted(names):
+            translation.tags.set(names)
+            translation.save_revision().publish()

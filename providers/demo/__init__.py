@@ -125,8 +125,9 @@ def provider_fields(item, language, provider):
     provider.legal_form = item["legal_form"]
     provider.country = item["country"]
     provider.municipality = _text(item.get("municipality"), language)
+    provider.municipality_kind = item.get("municipality_kind") or ""
     provider.settlement = pick(item["settlement"], language)
-    provider.address = _text(item.get("address"), language)
+    provider.address = item.get("address") or ""  # one postal address, as written locally
     provider.latitude = Decimal(str(item["latitude"])).quantize(Decimal("0.000001"))
     provider.longitude = Decimal(str(item["longitude"])).quantize(Decimal("0.000001"))
     provider.description = _text(item.get("description"), language)

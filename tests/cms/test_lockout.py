@@ -75,3 +75,38 @@ def test_five_wrong_page_passwords_pause_that_address():
     assert refused.status_code == 429
     assert "prea multe parole greșite pentru această pagină" in refused.content.decode()
     assert guess("parola-buna-2026", address="198.51.100.9").status_code == 302
+
+
+def test_a_forged_forwarded_address_does_not_reset_the_count(staff):
+    """Directly on the internet, X-Forwarded-For is the guesser's own words: ignored."""
+    client = Client(HTTP_HOST="localhost")
+    for number in range(5):
+        client.post(
+            "/admin/login/",
+            {"username": "marin", "password": "wrong-password"},
+            REMOTE_ADDR="203.0.113.7",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{number}",
+        )
+    response = attempt(client, "/admin/login/", PASSWORD)
+    assert response.status_code == 429
+
+
+def test_behind_the_proxy_the_address_it_saw_counts(staff, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    client = Client(HTTP_HOST="localhost")
+    for number in range(5):  # the guesser forges the left part; the proxy appends the truth
+        client.post(
+            "/admin/login/",
+            {"username": "marin", "password": "wrong-password"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{number}, 203.0.113.7",
+        )
+    login = {"username": "marin", "password": PASSWORD}
+    guesser = client.post(
+        "/admin/login/", login, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7"
+    )
+    assert guesser.status_code == 429
+    owner = Client(HTTP_HOST="localhost").post(
+        "/admin/login/", login, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.9"
+    )
+    assert owner.status_code == 302  # same proxy, another visitor: not locked out

@@ -76,3 +76,19 @@ def test_production_static_files_collect_and_compress(tmp_path):
     manifest = (tmp_path / "static" / "staticfiles.json").read_text()
     assert "css/site.css" in manifest and "xstatic/leaflet/leaflet.js" in manifest
     assert list((tmp_path / "static" / "css").glob("site.*.css.gz"))
+
+
+def test_production_requires_two_step_verification_for_publishers():
+    code = "from django.conf import settings; print(settings.TWO_FACTOR_REQUIRED)"
+    base = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    env = {**base, **PRODUCTION_ENV, "TWO_FACTOR_REQUIRED": "false"}  # not to be relaxed
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.strip() == "True"

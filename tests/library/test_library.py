@@ -126,7 +126,10 @@ def test_articles_have_stable_permalinks_and_citations(client):
     assert f'href="#art-{first["number"]}"' in html
     assert "обн., ДВ, бр. 24 от 22.03.2019 г." in html
     assert f"чл. {first['number']}, Закон за социалните услуги" in html
-    assert "Закон за социалните услуги (Bulgaria), State Gazette No. 24 of 22 March 2019" in html
+    assert (
+        '<span lang="bg">Закон за социалните услуги</span> (Bulgaria), '
+        "State Gazette No. 24 of 22 March 2019"
+    ) in html
 
 
 def test_romanian_citation_style(client):

@@ -152,7 +152,7 @@ def test_map_assets_are_self_hosted_and_light(client):
     html = client.get(map_page("en").url).content.decode()
     assets = re.findall(r'(?:src|href)="(/static/[^"]+\.(?:js|css))"', html)
     map_assets = [asset for asset in assets if "leaflet" in asset or "providers" in asset]
-    assert len(map_assets) == 6  # Leaflet, clustering (JS + 2 CSS) and our map.js
+    assert len(map_assets) == 7  # Leaflet, clustering (JS + 2 CSS), our map.js and map.css
     assert "unpkg.com" not in html and "cdn" not in html.lower()
     total = 0
     for asset in map_assets:

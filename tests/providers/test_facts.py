@@ -141,3 +141,15 @@ def test_cells_that_would_run_as_formulas_are_neutralised_and_read_back(client, 
     ]
     assert imported["name"] == '=HYPERLINK("https://evil.example","Click")'
     assert imported["phone"] == "+359 94 600 600"
+
+
+def test_the_postal_address_is_one_fact_written_as_the_country_writes_it(client):
+    razgrad = versions(RAZGRAD)
+    assert {p.address for p in razgrad.values()} == {"бул. „България“ № 4, Разград"}
+    razgrad["en"].address = "бул. „България“ № 6, Разград"
+    razgrad["en"].save()
+    assert {p.address for p in versions(RAZGRAD).values()} == {"бул. „България“ № 6, Разград"}
+    page = client.get(f"/en/providers/p/{RAZGRAD}/").content.decode()
+    assert (
+        '<span lang="bg">бул. „България“ № 6, Разград</span> (bul. „Bulgaria“ № 6, Razgrad)' in page
+    )

@@ -1,5 +1,6 @@
 import io
 import re
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -7,7 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from publications import views
 from publications.models import DownloadCount, PublicationEdition, PublicationPage
+from publications.views import DOUBLE_CLICK_SECONDS
+from tests.home import test_caching
 
 pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"
@@ -130,6 +134,16 @@ def test_counter_rules(client, edition):
     assert counted(edition) == before + 3
 
 
+def test_readers_behind_the_proxy_are_told_apart(client, edition, settings):
+    settings.TRUSTED_PROXY_COUNT = 1  # one HTTPS proxy in front
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    before = counted(edition)
+    get(client, edition, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)
+    get(client, edition, HTTP_X_FORWARDED_FOR="198.51.100.7", **proxy)  # a double click
+    get(client, edition, HTTP_X_FORWARDED_FOR="203.0.113.20", **proxy)  # another reader
+    assert counted(edition) == before + 2
+
+
 def test_counts_store_no_personal_data():
     fields = {field.name for field in DownloadCount._meta.get_fields()}
     assert fields == {"id", "publication_key", "language", "month", "count"}
@@ -160,3 +174,48 @@ def test_a_head_request_is_not_a_download(client, edition):
     assert counted(edition) == before
     get(client, edition, REMOTE_ADDR="10.7.7.7")
     assert counted(edition) == before + 1
+
+
+# The repeat window on the production cache: one Redis shared by several workers --------
+
+redis_url = test_caching.redis_url  # the test's own Redis server (tests/home)
+
+
+def head(client, edition, **headers):
+    return client.head(edition.download_url, HTTP_USER_AGENT=BROWSER, **headers)
+
+
+def test_the_repeat_window_is_shared_by_workers_on_redis(client, edition, redis_url, settings):
+    """Two workers, each with its own Redis connection, answer one reader's quick repeats:
+    one download is counted, not one per worker; a HEAD request counts nothing."""
+    import redis
+    from django.core.cache.backends.redis import RedisCache
+
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    }
+    raw = redis.Redis.from_url(redis_url)
+    raw.flushdb()
+    workers = [RedisCache(redis_url, {}), RedisCache(redis_url, {})]  # a connection pool each
+
+    def on_worker(number, send=get, **headers):
+        with mock.patch.object(views, "cache", workers[number % 2]):
+            response = send(client, edition, **headers)
+        assert response.status_code == 200
+        return response
+
+    before = counted(edition)
+    for number in range(12):  # one reader's quick repeats, the workers answering in turn
+        on_worker(number)
+    assert counted(edition) == before + 1
+
+    another = {"REMOTE_ADDR": "10.20.30.40"}
+    on_worker(0, head, **another)
+    assert counted(edition) == before + 1  # HEAD downloads nothing (and opens no window)
+    on_worker(1, **another)
+    on_worker(0, **another)
+    assert counted(edition) == before + 2
+
+    windows = raw.keys("*download:*")
+    assert len(windows) == 2  # one per reader and file, shared by both workers
+    assert all(0 < raw.ttl(key) <= DOUBLE_CLICK_SECONDS for key in windows)

@@ -42,8 +42,8 @@ def test_each_page_offers_its_language_first_and_lists_the_others(client, langua
 def test_download_links_say_format_size_and_language(client):
     page = PublicationPage.objects.get(locale__language_code="en", kind="brochure")
     html = client.get(page.url).content.decode()
-    assert re.search(r"\(PDF, [\d.,]+\xa0(KB|MB), Bulgarian", html)
-    assert re.search(r"\(PDF, [\d.,]+\xa0(KB|MB), Romanian", html)
+    assert re.search(r"\(PDF, [\d.,]+\xa0(KB|MB), in Bulgarian", html)
+    assert re.search(r"\(PDF, [\d.,]+\xa0(KB|MB), in Romanian", html)
 
 
 def test_scholarly_metadata_and_citations(client):

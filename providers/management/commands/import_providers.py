@@ -28,11 +28,14 @@ class Command(BaseCommand):
         except (OSError, ImportFileError) as error:
             raise CommandError(str(error)) from error
 
-        def progress(done, total):
+        stages = {"check": "checking", "write": "writing", "index": "indexing"}
+
+        def progress(stage, done, total):
             width = 30
-            filled = int(width * done / total)
+            filled = int(width * done / total) if total else width
             self.stdout.write(
-                f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending=""
+                f"\r{stages[stage]:<9}[{'#' * filled}{'.' * (width - filled)}] {done}/{total}",
+                ending="",
             )
             self.stdout.flush()
 

@@ -1,17 +1,37 @@
 // The provider editor's map: wagtailgeowidget's LeafletField, usable without map tiles.
 // The map is always shown, a click places the point, the latitude and longitude inputs
-// follow the marker (and move it), and the programme-area districts are drawn as
-// labelled circles so the editor sees where the point is even when no tile loads.
+// follow the marker (and move it). Its ground is the site's own base layer (the public
+// map's: Bulgaria, Romania, the programme-area districts and the Danube) and the
+// districts' centres are labelled circles, so the editor sees where the point is even
+// when no tile server is configured.
 (function () {
   "use strict";
 
   if (!window.L || !window.LeafletField || !window.StimulusModule) return;
 
+  var BASE_STYLES = {
+    country: { pane: "ground", color: "#5b6770", weight: 1.5, fillColor: "#ffffff", fillOpacity: 1 },
+    district: { color: "#1d4f91", weight: 1, fillColor: "#6f9fd8", fillOpacity: 0.08 },
+    river: { color: "#2f6fb3", weight: 3, opacity: 0.9 },
+  };
+
+  function escaped(text) {
+    var span = document.createElement("span");
+    span.textContent = text || "";
+    return span.innerHTML;
+  }
+
   function ProviderLocationField(options) {
     this.districts = options.districts || [];
     this.hasPoint = Boolean(options.hasPoint);
+    this.baseLayer = options.baseLayer || "";
     this.latitudeField = $(options.latitudeSelector || []);
     this.longitudeField = $(options.longitudeSelector || []);
+    if (options.markerIcons) {
+      // Hashed static file names: Leaflet cannot guess its images from leaflet.css.
+      L.Icon.Default.imagePath = "";
+      L.Icon.Default.mergeOptions(options.markerIcons);
+    }
     LeafletField.call(this, options);
   }
 
@@ -25,15 +45,37 @@
     element.setAttribute("role", "region");
     element.setAttribute("aria-label", this.translations.map_label);
 
-    var map = L.map(element).setView(defaultLocation, this.zoom);
+    var translations = this.translations;
+    var map = L.map(element, { zoomControl: false, attributionControl: false })
+      .setView(defaultLocation, this.zoom);
+    L.control.zoom({
+      zoomInTitle: translations.zoom_in,
+      zoomOutTitle: translations.zoom_out,
+    }).addTo(map);
+    L.control.attribution({ prefix: escaped(translations.attribution_prefix) }).addTo(map);
+    // The ground (the two countries) lies under the tiles, when there are tiles.
+    map.createPane("ground").style.zIndex = 150;
     if (this.tileLayer) {
       L.tileLayer(
         this.tileLayer,
         Object.assign({ maxZoom: 19 }, this.tileLayerOptions)
       ).addTo(map);
     }
+    if (this.baseLayer && window.fetch) {
+      fetch(this.baseLayer)
+        .then(function (response) { return response.json(); })
+        .then(function (layer) {
+          L.geoJSON(layer, {
+            interactive: false,
+            attribution: escaped(translations.base_attribution),
+            style: function (feature) { return BASE_STYLES[feature.properties.kind]; },
+          }).addTo(map).bringToBack();  // under the district centres
+          element.dataset.baseLayer = "drawn";
+        })
+        .catch(function () { element.dataset.baseLayer = "failed"; });
+    }
 
-    // The offline base layer: where the districts are, so the map is never a grey void.
+    // The districts' centres, named in the editor's language.
     this.districts.forEach(function (district) {
       L.circleMarker([district.lat, district.lng], {
         radius: 7,

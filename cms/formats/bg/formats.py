@@ -1,0 +1,12 @@
+# Bulgarian (CLDR bg): "26 април 2017 г.", "26.04.2017 г.", "353 286,71".
+DATE_FORMAT = r"j F Y \г."
+TIME_FORMAT = r"G:i \ч."
+DATETIME_FORMAT = r"j F Y \г., G:i \ч."
+YEAR_MONTH_FORMAT = r"F Y \г."
+MONTH_DAY_FORMAT = "j F"
+SHORT_DATE_FORMAT = r"d.m.Y \г."
+SHORT_DATETIME_FORMAT = r"d.m.Y \г., G:i \ч."
+FIRST_DAY_OF_WEEK = 1
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\xa0"
+NUMBER_GROUPING = 3
