@@ -3,6 +3,7 @@
 from collections import Counter, defaultdict
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -17,7 +18,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -148,6 +149,30 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
     def get_acts(self):
         return LegislationPage.objects.live().public().child_of(self)
 
+    def get_network_pages(self):
+        """The statute and the good practices under this index, in one light query.
+
+        The index itself is being served, so only a child's own view restriction can
+        make it private: excluded by a join rather than ``public()``'s extra query.
+        """
+        types = ContentType.objects.get_for_models(StatutePage, PracticePage)
+        pages = (
+            Page.objects.live()
+            .child_of(self)
+            .filter(view_restrictions__isnull=True)
+            .filter(content_type__in=types.values())
+            .order_by("title")
+            .only("title", "url_path", "content_type_id")
+        )
+        statute_type = types[StatutePage].pk
+        network = {"statute": None, "practices": []}
+        for page in pages:
+            if page.content_type_id == statute_type:
+                network["statute"] = network["statute"] or page
+            else:
+                network["practices"].append(page)
+        return network
+
     def get_topics(self, request):
         return cached_per_language(
             request,
@@ -269,6 +294,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
                 "notices": result["notices"],
                 "total": result["total"],
                 "topics_by_key": {t.translation_key: t for t in topics},
+                "network_pages": self.get_network_pages(),
             },
         )
 

@@ -172,7 +172,10 @@ def serve_privately(request, document):
                 headers=dict(served.items()),
             )
         finally:
-            served.close()
+            # Only the file: ``served.close()`` would also announce the end of the
+            # request (request_finished) while this one is still being answered.
+            if (file := getattr(served, "file_to_stream", None)) is not None:
+                file.close()
     else:
         response = served
     patch_cache_control(response, private=True)

@@ -22,7 +22,13 @@ PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://localhost").rstrip("
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 
 # Tests keep their own uploaded files, apart from the development site's media.
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".test-media"))  # noqa: F405
+# Each pytest-xdist worker has its own folder, as it has its own database.
+MEDIA_ROOT = Path(  # noqa: F405
+    os.environ.get(
+        "MEDIA_ROOT",
+        BASE_DIR / ".test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main"),  # noqa: F405
+    )
+)
 
 # Map tiles come from a blank, transparent local tile in tests: the tile code path runs with
 # no network, and the site's own base layer shows through as it does with no tiles at all.

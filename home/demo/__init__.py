@@ -14,6 +14,7 @@ from home.demo.support import (
     load_yaml,
     locales,
     pick,
+    refresh_page,
     stream,
     translate,
 )
@@ -50,6 +51,9 @@ def build(log):
     by_key = {}
     for item in pages_data:
         page = build_standard_page(home, item)
+        refresh_page(
+            page, lambda lang, page, item=item: standard_fields(item, lang, page), ["seo_title"]
+        )
         by_key[item["key"]] = page
         count = translate(page, lambda lang, item=item: standard_fields(item, lang, StandardPage()))
         log(f"page '{item['key']}': {count} translations")

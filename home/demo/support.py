@@ -159,6 +159,51 @@ def translate(source_instance, build_shadow):
     return created
 
 
+@transaction.atomic
+def retranslate(source_instance, build_shadow):
+    """After the demo data of an existing source changed: update its translation source
+    and import each language's new strings, as a translator's PO upload would."""
+    source, _created = TranslationSource.update_or_create_from_instance(source_instance)
+    for language in TARGET_LANGUAGES:
+        translation = Translation.objects.filter(
+            source=source, target_locale=locales()[language]
+        ).first()
+        if translation is None:
+            continue
+        warnings = translation.import_po(
+            translation_po(source_instance, build_shadow(language)),
+            translation_type="manual",
+            tool_name="load_demo",
+        )
+        if warnings:
+            raise DemoDataError(f"{source_instance!r} ({language}): {warnings}")
+        translation.save_target(publish=True)
+
+
+def refresh_page(page, fill, fields):
+    """Publish what changed in the demo data of an existing page, in every language.
+
+    ``fill(language, page)`` sets the page's values; only ``fields`` are compared, on
+    the source and on each translation, so a rerun with unchanged data makes no
+    revision. Returns whether anything changed.
+    """
+    fresh = fill(SOURCE_LANGUAGE, type(page)())
+    changed = [name for name in fields if getattr(page, name) != getattr(fresh, name)]
+    if changed:
+        for name in changed:
+            setattr(page, name, getattr(fresh, name))
+        page.save_revision().publish()
+    stale = changed or any(
+        getattr(translation, name)
+        != getattr(fill(translation.locale.language_code, type(page)()), name)
+        for translation in page.get_translations().select_related("locale").specific()
+        for name in fields
+    )
+    if stale:
+        retranslate(page, lambda language: fill(language, type(page)()))
+    return bool(stale)
+
+
 def get_or_create_image(title, draw, alt_text, collection=None):
     """A demo image drawn by ``draw() -> PIL.Image``, created once by title."""
     Image = get_image_model()

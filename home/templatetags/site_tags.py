@@ -255,6 +255,9 @@ class Chrome:
     funding_notice: FundingNotice | None = None
     menu: tuple = ()
     footer_pages: tuple = ()
+    # (section, its pages): pages one level under a menu section that are marked
+    # "show in menus", such as the library's statute and good practices.
+    sections: tuple = ()
 
 
 @register.simple_tag(takes_context=True)
@@ -308,18 +311,27 @@ def _chrome(request, site):
     pages = (
         Page.objects.live()
         .filter(locale__language_code=language)
-        .filter(Q(depth=menu_depth, show_in_menus=True) | Q(translation_key__in=footer_keys))
+        .filter(
+            Q(depth__in=(menu_depth, menu_depth + 1), show_in_menus=True)
+            | Q(translation_key__in=footer_keys)
+        )
         .order_by("path")
-        .only("title", "url_path", "depth", "show_in_menus", "translation_key")
+        .only("title", "path", "url_path", "depth", "show_in_menus", "translation_key")
     )
-    menu, localized = [], {}
+    menu, localized, children = [], {}, {}
     for page in pages:
         link = Link(page.pk, page.title, page.get_url(request))
-        if page.depth == menu_depth and page.show_in_menus:
+        if page.show_in_menus and page.depth == menu_depth:
             menu.append(link)
+            children[page.path] = (link, [])
+        elif page.show_in_menus and page.depth == menu_depth + 1:
+            section = children.get(page.path[: -Page.steplen])
+            if section is not None:
+                section[1].append(link)
         localized[page.translation_key] = link
     footer_pages = tuple(localized[key] for key in footer_keys if key in localized)
-    return Chrome(site_settings, funding_notice, tuple(menu), footer_pages)
+    sections = tuple((link, tuple(items)) for link, items in children.values() if items)
+    return Chrome(site_settings, funding_notice, tuple(menu), footer_pages, sections)
 
 
 _JSON_LD_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}

@@ -12,6 +12,7 @@ from home.demo.support import (
     load_yaml,
     locales,
     pick,
+    refresh_page,
     stream,
     translate,
 )
@@ -42,6 +43,7 @@ def build(log):
     log(f"topics: {len(topics)}")
 
     index = build_child(home, LibraryIndexPage, data["index"], index_fields)
+    refresh_page(index, lambda lang, page: index_fields(data["index"], lang, page), ["seo_title"])
     translate(index, lambda lang: index_fields(data["index"], lang, LibraryIndexPage()))
 
     acts = {}
@@ -71,6 +73,9 @@ def build(log):
             practice_fields,
             topics=[topics[key] for key in item.get("topics", [])],
         )
+        refresh_page(
+            page, lambda lang, page, item=item: practice_fields(item, lang, page), ["show_in_menus"]
+        )
         translate(page, lambda lang, item=item: practice_fields(item, lang, PracticePage()))
     log(f"practices: {len(data['practices'])}")
 
@@ -82,6 +87,11 @@ def build(log):
         lambda item, lang, page: statute_fields(
             item, lang, page, members=members, locale=locales()[lang]
         ),
+    )
+    refresh_page(
+        statute,
+        lambda lang, page: statute_fields(data["statute"], lang, page, members=members),
+        ["show_in_menus"],
     )
     translate(
         statute, lambda lang: statute_fields(data["statute"], lang, StatutePage(), members=members)
@@ -192,6 +202,7 @@ def practice_fields(data, language, page):
         f"practice.{data['key']}.results",
     )
     page.contacts = pick(data["contacts"], language)
+    page.show_in_menus = True  # listed under the library in the footer navigation
     return page
 
 
@@ -202,6 +213,7 @@ def statute_fields(data, language, page, members=None, locale=None):
     page.adoption_date = data["adoption_date"]
     page.adoption_place = pick(data["adoption_place"], language)
     page.articles = _articles(data["articles"], language, "statute")
+    page.show_in_menus = True  # listed under the library in the footer navigation
     if members is not None:
         page.members = [
             StatuteMember(

@@ -5,6 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.utils import timezone
+from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from home.demo import drawings
@@ -16,6 +17,8 @@ from home.demo.support import (
     load_yaml,
     locales,
     pick,
+    refresh_page,
+    retranslate,
     stream,
     translate,
 )
@@ -36,6 +39,9 @@ def build(log):
     log(f"news categories: {len(categories)}")
 
     index = build_index(home, data["index"])
+    refresh_page(
+        index, lambda lang, page: index_page_fields(data["index"], lang, page), ["seo_title"]
+    )
     translate(index, lambda lang: index_page_fields(data["index"], lang, NewsIndexPage()))
 
     created = 0
@@ -48,6 +54,7 @@ def build(log):
             ),
         )
         tag_translations(page, item.get("tags", []))
+    remove_replaced_images()
     log(f"news items: {len(data['items'])}, {created} translations made")
 
 
@@ -127,17 +134,23 @@ def item_fields(data, language, page):
 
 def build_item(index, data, categories, position):
     slug = pick(data["slug"], SOURCE_LANGUAGE)
+    # A wordless illustration per gallery entry; the admin title is the Bulgarian
+    # description, each page's alt text is in the page's own language.
     data["_image_ids"] = [
         get_or_create_image(
-            f"News graphic: {graphic['label']}",
-            lambda graphic=graphic, n=n: drawings.poster(graphic["label"], position + n),
-            alt_text=pick(graphic["alt"], "en"),
+            pick(graphic["alt"], SOURCE_LANGUAGE),
+            lambda graphic=graphic, n=n: drawings.illustration(
+                graphic["picture"], f"{data['key']}.{n}"
+            ),
+            alt_text=pick(graphic["alt"], SOURCE_LANGUAGE),
         ).pk
         for n, graphic in enumerate(data.get("gallery", []))
     ]
     existing = index.get_children().filter(slug=slug).first()
     if existing:
-        return existing.specific
+        page = existing.specific
+        refresh_gallery(page, data)
+        return page
     page = item_fields(data, SOURCE_LANGUAGE, NewsPage())
     page.category = categories.get(data.get("category"))
     if data["_image_ids"]:
@@ -146,6 +159,31 @@ def build_item(index, data, categories, position):
     page.tags.add(*pick(data.get("tags", []), SOURCE_LANGUAGE))
     page.save_revision().publish()
     return page
+
+
+def refresh_gallery(page, data):
+    """Bring an existing item's pictures and their alt texts up to date, in every language."""
+    wanted = item_fields(data, SOURCE_LANGUAGE, NewsPage()).gallery
+    listing_image_id = data["_image_ids"][0] if data["_image_ids"] else None
+    if (
+        list(page.gallery.raw_data) == list(wanted.raw_data)
+        and page.listing_image_id == listing_image_id
+    ):
+        return
+    page.gallery = wanted
+    page.listing_image_id = listing_image_id
+    page.save_revision().publish()
+    retranslate(
+        page,
+        lambda lang: item_fields(
+            data, lang, NewsPage(category=page.category, listing_image_id=listing_image_id)
+        ),
+    )
+
+
+def remove_replaced_images():
+    """The map-pin posters with English captions that the illustrations replaced."""
+    get_image_model().objects.filter(title__startswith="News graphic: ").delete()
 
 
 def tag_translations(page, tags):

@@ -1,12 +1,20 @@
 """Demo publications: the compendium and the brochure as real PDFs in three languages."""
 
 import io
+import json
 from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext, override
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Site
+from wagtail_localize.models import (
+    SegmentOverride,
+    Translation,
+    TranslationContext,
+    TranslationSource,
+)
 
 from home.demo import drawings
 from home.demo.support import (
@@ -16,6 +24,7 @@ from home.demo.support import (
     index_page_fields,
     load_yaml,
     pick,
+    refresh_page,
     stream,
     translate,
 )
@@ -33,6 +42,9 @@ def build(log):
         index = index_page_fields(data["index"], SOURCE_LANGUAGE, PublicationIndexPage())
         home.add_child(instance=index)
         index.save_revision().publish()
+    refresh_page(
+        index, lambda lang, page: index_page_fields(data["index"], lang, page), ["seo_title"]
+    )
     translate(index, lambda lang: index_page_fields(data["index"], lang, PublicationIndexPage()))
 
     for position, item in enumerate(data["publications"]):
@@ -43,6 +55,9 @@ def build(log):
                 item, lang, PublicationPage(cover=page.cover), page.edition_page_numbers
             ),
         )
+        refresh_covers(page, item, position, log)
+    # The English-only covers ("COMPENDIUM", "BROCHURE") that the per-language ones replaced.
+    get_image_model().objects.filter(title__startswith="Cover: ").delete()
     log(f"publications: {len(data['publications'])}")
 
 
@@ -57,11 +72,7 @@ def publication_fields(data, language, page, section_pages):
     page.publisher = pick(data["publisher"], language)
     page.edition = pick(data["edition"], language)
     page.year = data["year"]
-    with override(language):
-        page.cover_alt = gettext(
-            "Cover of “%(title)s”: the network's two-ring mark, "
-            "the word %(kind)s and the year %(year)s"
-        ) % {"title": page.title, "kind": data["kind"].upper(), "year": data["year"]}
+    page.cover_alt = pick(data["cover_alt"], language)
     page.contents = stream(
         [
             {"type": "entry", "value": {"title": chapter["title"], "page": number}}
@@ -100,23 +111,27 @@ def make_pdf(data, language, cover):
     )
 
 
+def cover_image(data, language, position):
+    """The cover of one language edition: the title in that language; the admin title
+    is Bulgarian like the rest of the media library."""
+    return get_or_create_image(
+        f"Корица ({language}): {pick(data['title'], language)}",
+        lambda: drawings.cover(pick(data["title"], language), data["year"], position),
+        alt_text=pick(data["cover_alt"], SOURCE_LANGUAGE),
+    )
+
+
 def build_publication(index, data, position, log):
     slug = pick(data["slug"], SOURCE_LANGUAGE)
     existing = PublicationPage.objects.child_of(index).filter(slug=slug).first()
     if existing:
         existing.edition_page_numbers = [entry.value["page"] for entry in existing.contents]
         return existing
-    cover_image = get_or_create_image(
-        f"Cover: {pick(data['title'], 'en')}",
-        lambda: drawings.cover(data["kind"], data["year"], position),
-        alt_text=f"Cover of {pick(data['title'], 'en')}",
-    )
+    covers = {language: cover_image(data, language, position) for language in LANGUAGES}
     Document = get_document_model()
     editions, section_pages = [], None
-    with cover_image.open_file() as handle:
-        cover_bytes = handle.read()
     for language in LANGUAGES:
-        pdf = make_pdf(data, language, io.BytesIO(cover_bytes))
+        pdf = make_pdf(data, language, io.BytesIO(_image_bytes(covers[language])))
         section_pages = section_pages or pdf.section_pages[: len(data["chapters"])]
         document = Document(title=f"{pick(data['title'], language)} ({language})")
         document.file.save(f"{data['key']}-{language}.pdf", ContentFile(pdf.content), save=False)
@@ -129,10 +144,63 @@ def build_publication(index, data, position, log):
         )
         log(f"    {data['key']} ({language}): {pdf.pages} pages, {len(pdf.content) // 1024} KB")
     page = publication_fields(
-        data, SOURCE_LANGUAGE, PublicationPage(cover=cover_image), section_pages
+        data, SOURCE_LANGUAGE, PublicationPage(cover=covers[SOURCE_LANGUAGE]), section_pages
     )
     page.editions = editions
     index.add_child(instance=page)
     page.save_revision().publish()
     page.edition_page_numbers = section_pages
     return page
+
+
+def _image_bytes(image):
+    with image.open_file() as handle:
+        return handle.read()
+
+
+def refresh_covers(page, data, position, log):
+    """Each translation shows the cover in its own language: the synchronised cover is
+    overridden per locale, as a translator would in the translation editor.
+
+    Also brings a demo built before per-language covers up to date (cover, alternative
+    text and the covers inside the PDFs); a rerun with nothing new changes nothing.
+    """
+    covers = {language: cover_image(data, language, position) for language in LANGUAGES}
+    if page.cover_id != covers[SOURCE_LANGUAGE].pk:
+        page.cover = covers[SOURCE_LANGUAGE]
+        page.save_revision().publish()
+        for edition in page.editions.select_related("document"):
+            pdf = make_pdf(
+                data, edition.language, io.BytesIO(_image_bytes(covers[edition.language]))
+            )
+            document = edition.document
+            document.file.save(
+                f"{data['key']}-{edition.language}.pdf", ContentFile(pdf.content), save=False
+            )
+            document._set_document_file_metadata()
+            document.save()
+            log(f"    {data['key']} ({edition.language}): new cover in the PDF")
+    refresh_page(
+        page,
+        lambda lang, shadow: publication_fields(data, lang, shadow, page.edition_page_numbers),
+        ["cover_alt"],
+    )
+    source = TranslationSource.objects.get_for_instance(page)
+    context = TranslationContext.objects.get(object_id=source.object_id, path="cover")
+    for translation in page.get_translations().select_related("locale"):
+        language = translation.locale.language_code
+        wanted = json.dumps(covers[language].pk)
+        override, created = SegmentOverride.objects.get_or_create(
+            locale=translation.locale, context=context, defaults={"data_json": wanted}
+        )
+        if (
+            not created
+            and override.data_json == wanted
+            and translation.cover_id == covers[language].pk
+        ):
+            continue
+        override.data_json = wanted
+        override.save()
+        Translation.objects.get(source=source, target_locale=translation.locale).save_target(
+            publish=True
+        )

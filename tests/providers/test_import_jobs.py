@@ -17,13 +17,9 @@ from providers.importer import COLUMNS, Importer, read_rows
 from providers.jobs import IN_REQUEST_ROWS
 from providers.models import District, ImportJob, Provider, ServiceType
 from search.models import SearchDocument
+from tests.worker import DATABASE_QUEUE, run_worker
 
 pytestmark = pytest.mark.django_db
-
-DATABASE_QUEUE = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
-}
 
 
 def csv_file(rows, name="providers.csv"):
@@ -73,18 +69,6 @@ def upload(client, rows, locale, dry_run=False):
     if dry_run:
         data["dry_run"] = "on"
     return client.post("/admin/providers/import/", data)
-
-
-def run_worker():
-    call_command(
-        "db_worker",
-        "--batch",
-        "--backend",
-        "background",
-        "--no-startup-delay",
-        "--no-reload",
-        verbosity=0,
-    )
 
 
 def test_a_big_file_waits_for_the_worker_then_shows_the_result(client, staff, romanian, settings):

@@ -7,7 +7,6 @@ from datetime import timedelta
 import polib
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation
@@ -15,13 +14,10 @@ from wagtail_localize.models import StringTranslation, Translation
 from home.roles import TRANSLATOR_GROUPS
 from home.translation.jobs import IN_REQUEST_FILES
 from home.translation.models import POUploadJob, SourceChange
+from tests.worker import DATABASE_QUEUE, run_worker
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/translations/"
-DATABASE_QUEUE = {
-    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
-}
 MARK = "RO-job "
 
 
@@ -99,18 +95,6 @@ def marked(translation):
         locale=translation.target_locale,
         context__object_id=translation.source.object_id,
         data__startswith=MARK,
-    )
-
-
-def run_worker():
-    call_command(
-        "db_worker",
-        "--batch",
-        "--backend",
-        "background",
-        "--no-startup-delay",
-        "--no-reload",
-        verbosity=0,
     )
 
 
