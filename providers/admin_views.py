@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from wagtail.admin.auth import permission_required
 from wagtail.models import Locale
 
+from home.jobs import enqueue
 from providers.importer import COLUMNS, Importer, ImportFileError, read_rows
-from providers.jobs import IN_REQUEST_ROWS, start
+from providers.jobs import IN_REQUEST_ROWS, run_import_job
 from providers.models import ImportJob
 
 MAX_SIZE = 5 * 1024 * 1024
@@ -58,7 +59,7 @@ def import_view(request):
                     total_rows=len(rows),
                     language=get_language() or "",
                 )
-                start(job)
+                enqueue(job, run_import_job)
                 return redirect("providers_import_job", job.pk)
             result = Importer(form.cleaned_data["language"]).run(
                 rows, dry_run=form.cleaned_data["dry_run"]

@@ -10,19 +10,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from home.jobs import BACKGROUND
 from providers.importer import Importer, ImportFileError, read_rows
 from providers.models import ImportJob
 
 # Validation, writing and indexing take ~2 ms a row: 300 rows stay well within a request.
 IN_REQUEST_ROWS = 300
-BACKGROUND = "background"
-
-
-def start(job):
-    """Queue the job for the worker (with an immediate backend it runs at once)."""
-    result = run_import_job.enqueue(job.pk)
-    ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
-    return result
 
 
 @task(backend=BACKGROUND)

@@ -20,6 +20,7 @@ from wagtailgeowidget.helpers import geosgeometry_str_to_struct
 from wagtailgeowidget.panels import GeoAddressPanel
 
 from home.admin_forms import RevisionCheckedModelForm
+from home.jobs import BackgroundJob
 from home.models import BasePage, TranslatableSnippet
 from home.transliteration import bg_to_latin_text
 from home.utils import public_url
@@ -585,12 +586,8 @@ def provider_structured_data(provider, request):
     return data
 
 
-class ImportJob(models.Model):
-    """One provider import run by the background worker (providers.jobs), and its result.
-
-    The uploaded file is kept in the database, not under the public media: a worker on
-    another machine reads it there, and it is cleared once the job has run.
-    """
+class ImportJob(BackgroundJob):
+    """One provider import run by the background worker (providers.jobs), and its result."""
 
     class Status(models.TextChoices):
         WAITING = "waiting", _("Waiting for the worker")
@@ -603,21 +600,10 @@ class ImportJob(models.Model):
         WRITE = "write", _("Writing the providers")
         INDEX = "index", _("Updating the search index")
 
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     locale = models.ForeignKey(
         "wagtailcore.Locale", verbose_name=_("language"), on_delete=models.CASCADE, related_name="+"
     )
-    file_name = models.CharField(_("file name"), max_length=255)
-    content = models.BinaryField(_("file content"), editable=False)
     dry_run = models.BooleanField(_("only check the file"), default=False)
-    # The uploader's admin language: the worker writes the error messages in it.
-    language = models.CharField(_("messages language"), max_length=10, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.WAITING
     )
@@ -628,20 +614,7 @@ class ImportJob(models.Model):
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
     # [{"line": 12, "column": "district", "message": "unknown district …"}, …]
     errors = models.JSONField(_("errors"), default=list, blank=True)
-    message = models.TextField(_("message"), blank=True)
-    task_id = models.CharField(_("task id"), max_length=64, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    started_at = models.DateTimeField(_("started"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
-    class Meta:
+    class Meta(BackgroundJob.Meta):
         verbose_name = _("provider import")
         verbose_name_plural = _("provider imports")
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self):
-        return self.file_name
-
-    @property
-    def finished(self):
-        return self.status in (self.Status.SUCCEEDED, self.Status.FAILED)

@@ -11,19 +11,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from home.jobs import BACKGROUND
 from home.translation.models import POUploadJob
 from home.translation.po import POUploadError, import_files
 
 # Every file is checked and then applied string by string: a usual batch stays in the request.
 IN_REQUEST_FILES = 20
-BACKGROUND = "background"
-
-
-def start(job):
-    """Queue the job for the worker (with an immediate backend it runs at once)."""
-    result = run_upload_job.enqueue(job.pk)
-    POUploadJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
-    return result
 
 
 @task(backend=BACKGROUND)

@@ -14,8 +14,9 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 from wagtail_localize.views import submit_translations as submit_views
 
+from home.jobs import enqueue
 from home.pagination import paginate
-from home.translation.jobs import IN_REQUEST_FILES, start
+from home.translation.jobs import IN_REQUEST_FILES, run_upload_job
 from home.translation.models import POUploadJob
 from home.translation.permissions import user_languages
 from home.translation.queue import (
@@ -232,7 +233,7 @@ def upload_view(request):
                 language=get_language() or "",
                 total_files=files,
             )
-            start(job)
+            enqueue(job, run_upload_job)
             return redirect("translation_queue:upload_job", job.pk)
         done = import_files(upload.name, content, allowed, request.user)
     except POUploadError as error:
