@@ -24,7 +24,8 @@ $(VENV)/.installed: pyproject.toml requirements/constraints.txt
 	$(PY) -m pip install --quiet -c requirements/constraints.txt -e ".[dev]"
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+install: $(VENV)/.installed ## Create .venv and install the pinned dependencies and system libraries
+	@bash scripts/ensure-system.sh
 
 compile-messages: install
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0

@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("providers/data.geojson", provider_views.geojson, name="providers_geojson"),
     path("providers/data.csv", provider_views.csv_export, name="providers_csv"),
+    path("providers/data.xlsx", provider_views.xlsx_export, name="providers_xlsx"),
     path("providers/hsds.zip", provider_views.hsds_export, name="providers_hsds"),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",

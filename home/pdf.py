@@ -1,19 +1,43 @@
 """PDF documents made from our own content (the statute, the publications).
 
-fpdf2 with DejaVu Sans embedded, which covers Cyrillic and the Romanian ș ț; the PDF's
-title, author and language are set so readers and assistive technology see them.
+WeasyPrint typesets templates/pdf/document.html as tagged PDF/UA-1, so that screen
+readers get the headings, paragraphs and reading order, the document's language and
+its title, and the EU emblem's alternative text; the page furniture (bands, rings,
+footers) is left out of the structure. DejaVu Sans is embedded: it covers Cyrillic and
+the Romanian ș ț.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from html import unescape
 from pathlib import Path
+from xml.etree.ElementTree import SubElement, fromstring, tostring
 
 from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.core.exceptions import ImproperlyConfigured
-from fpdf import FPDF
+from django.template.loader import get_template, render_to_string
+from django.utils import translation
+from weasyprint import HTML
+from weasyprint import __version__ as weasyprint_version
+from weasyprint.pdf.metadata import NS, DocumentMetadata
+from weasyprint.urls import URLFetcher
 
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
+TEMPLATES = ("pdf/document.html", "pdf/document.css")
+FONT_FILES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
+EMBLEM = "img/eu-emblem.svg"
+PUBLISHER = "Regional Network for Social Cohesion"
+BULLET = "• "
+
+
+@dataclass
+class Block:
+    """A paragraph, or a list of items."""
+
+    text: str = ""
+    items: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -21,13 +45,42 @@ class Section:
     heading: str = ""
     paragraphs: list[str] = field(default_factory=list)
 
+    @property
+    def blocks(self):
+        """The paragraphs, with each run of "• " items gathered into one list."""
+        blocks = []
+        for paragraph in self.paragraphs:
+            if not paragraph.startswith(BULLET):
+                blocks.append(Block(text=paragraph))
+            elif blocks and blocks[-1].items:
+                blocks[-1].items.append(paragraph.removeprefix(BULLET))
+            else:
+                blocks.append(Block(items=[paragraph.removeprefix(BULLET)]))
+        return blocks
+
+
+@dataclass
+class Cover:
+    """The colours of a cover page and a short line under the title (an edition, a year)."""
+
+    ink: str = "#0b5d4b"
+    paper: str = "#e8f3ef"
+    label: str = ""
+
+
+@dataclass
+class Pdf:
+    content: bytes
+    pages: int
+    section_pages: list[int]
+
 
 def html_paragraphs(html):
     """Plain paragraphs from our rich text (p and li elements), entities decoded."""
     blocks = re.findall(r"<(p|li)[^>]*>(.*?)</\1>", html or "", flags=re.S)
     texts = [unescape(re.sub(r"<[^>]+>", "", inner)).strip() for _tag, inner in blocks]
     prefixed = [
-        ("• " if tag == "li" else "") + text for (tag, _), text in zip(blocks, texts, strict=True)
+        (BULLET if tag == "li" else "") + text for (tag, _), text in zip(blocks, texts, strict=True)
     ]
     return [text for text in prefixed if text.strip("• ")]
 
@@ -38,16 +91,54 @@ def font_dir():
     if missing:
         raise ImproperlyConfigured(
             f"PDF fonts missing in {path}: {', '.join(missing)}. Install Debian's "
-            "fonts-dejavu-core or set PDF_FONT_DIR."
+            "fonts-dejavu-core (make install does) or set PDF_FONT_DIR."
         )
     return path
 
 
-@dataclass
-class Pdf:
-    content: bytes
-    pages: int
-    section_pages: list[int]
+@cache
+def layout_version():
+    """Changes with the templates and WeasyPrint, so that PDFs cached elsewhere are made
+    again after an upgrade."""
+    digest = hashlib.sha256(weasyprint_version.encode())
+    for name in TEMPLATES:
+        digest.update(Path(get_template(name).origin.name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def funding_notice(language):
+    """The default site's EU funding notice in the document's language, or None."""
+    from wagtail.models import Site
+
+    from home.models import FundingNotice, SiteSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    notice_id = site and SiteSettings.for_site(site).funding_notice_id
+    if not notice_id:
+        return None
+    notice = FundingNotice.objects.get(pk=notice_id)
+    return (
+        FundingNotice.objects.filter(
+            translation_key=notice.translation_key, locale__language_code=language, live=True
+        ).first()
+        or notice
+    )
+
+
+class _Metadata(DocumentMetadata):
+    """WeasyPrint's XMP metadata plus dc:language, which PDF/UA checkers look for."""
+
+    def generate_rdf_metadata(self, variant, version, conformance):
+        # WeasyPrint's own serialisation of our metadata, not outside input.
+        rdf = fromstring(super().generate_rdf_metadata(variant, version, conformance))  # noqa: S314
+        if self.lang:
+            description = SubElement(rdf, f"{{{NS['rdf']}}}Description")
+            description.set(f"{{{NS['rdf']}}}about", "")
+            bag = SubElement(
+                SubElement(description, f"{{{NS['dc']}}}language"), f"{{{NS['rdf']}}}Bag"
+            )
+            SubElement(bag, f"{{{NS['rdf']}}}li").text = self.lang
+        return tostring(rdf, encoding="utf-8")
 
 
 def build_pdf(
@@ -60,48 +151,44 @@ def build_pdf(
     cover=None,
     new_page_per_section=False,
 ):
-    """A simple, readable A4 document with an optional cover image (path or file)."""
-    pdf = FPDF(format="A4")
-    pdf.set_margins(20, 20, 20)
-    pdf.set_auto_page_break(True, margin=20)
+    """An A4 document: a cover page with the EU funding notice, then the sections.
+
+    section_pages are the 1-based pages on which the sections start, for tables of
+    contents.
+    """
+    head, _, tail = title.partition(": ")
     directory = font_dir()
-    for style, name in FONT_FILES.items():
-        pdf.add_font("DejaVu", style, str(directory / name))
-    pdf.set_title(title)
-    pdf.set_author(author)
-    pdf.set_creator("Regional Network for Social Cohesion")
-    pdf.set_lang(language)
-    pdf.set_display_mode("fullwidth")
-
-    def page_footer():
-        pdf.set_y(-15)
-        pdf.set_font("DejaVu", "", 8)
-        pdf.cell(0, 10, f"{footer}  {pdf.page_no()}".strip(), align="C")
-
-    pdf.footer = page_footer
-    pdf.add_page()
-    if cover:
-        pdf.image(cover, x=20, y=20, w=120)
-        pdf.set_y(20 + 120 * 1.42 + 6)
-    pdf.set_font("DejaVu", "B", 18)
-    pdf.multi_cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
-    if subtitle:
-        pdf.ln(2)
-        pdf.set_font("DejaVu", "", 11)
-        pdf.multi_cell(0, 6, subtitle, new_x="LMARGIN", new_y="NEXT")
-    section_pages = []
-    for section in sections:
-        if new_page_per_section:
-            pdf.add_page()
-        else:
-            pdf.ln(4)
-        section_pages.append(pdf.page_no())
-        if section.heading:
-            pdf.set_font("DejaVu", "B", 12)
-            pdf.multi_cell(0, 7, section.heading, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("DejaVu", "", 10.5)
-        for paragraph in section.paragraphs:
-            pdf.multi_cell(0, 5.5, paragraph, new_x="LMARGIN", new_y="NEXT")
-            pdf.ln(1.5)
-    content = bytes(pdf.output())
-    return Pdf(content=content, pages=pdf.page_no(), section_pages=section_pages)
+    with translation.override(language):
+        html = render_to_string(
+            TEMPLATES[0],
+            {
+                "language": language,
+                "title": title,
+                "title_head": f"{head}:" if tail else head,
+                "title_tail": tail,
+                "subtitle": subtitle,
+                "author": author,
+                "publisher": PUBLISHER,
+                "footer": footer,
+                "cover": cover or Cover(),
+                "notice": funding_notice(language),
+                "emblem": Path(finders.find(EMBLEM)).as_uri(),
+                "fonts": {style: (directory / name).as_uri() for style, name in FONT_FILES.items()},
+                "sections": sections,
+                "new_page_per_section": new_page_per_section,
+            },
+        )
+    # Only our own files (fonts, emblem): rendering never reaches the network.
+    fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+    document = HTML(string=html, url_fetcher=fetcher).render()
+    document.metadata = _Metadata(**vars(document.metadata))
+    starts = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            starts.setdefault(anchor, number)
+    content = document.write_pdf(pdf_variant="pdf/ua-1")
+    return Pdf(
+        content=content,
+        pages=len(document.pages),
+        section_pages=[starts[f"section-{index}"] for index in range(1, len(sections) + 1)],
+    )

@@ -9,6 +9,7 @@ what the site publishes.
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.encoding import escape_uri_path
 
 
 def public_url(url="/"):
@@ -27,6 +28,12 @@ def public_page_url(page, request=None):
     if parts is None or parts[2] is None:
         return None
     return public_url(parts[2])
+
+
+def public_request_url(request):
+    """What the request shows (a page or a route under it), on the public address and
+    without the query string: the canonical URL, and the ``url`` of its structured data."""
+    return public_url(escape_uri_path(request.path))
 
 
 def public_hostname():

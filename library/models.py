@@ -797,13 +797,16 @@ class StatutePage(RoutablePageMixin, BasePage):
 
     @path("pdf/", name="pdf")
     def pdf_route(self, request):
-        """The statute as a PDF in this page's language, made once per published revision."""
+        """The statute as a PDF in this page's language, made once per published revision
+        (and layout: a new one replaces the cached files and what browsers keep)."""
         from django.core.cache import cache
         from django.http import HttpResponse
         from django.utils.cache import get_conditional_response
 
+        from home.pdf import layout_version
+
         language = get_language()
-        version = f"{self.pk}-{self.live_revision_id}-{language}"
+        version = f"{self.pk}-{self.live_revision_id}-{language}-{layout_version()}"
         etag = f'"{version}"'
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:

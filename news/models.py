@@ -1,10 +1,13 @@
 """News and events: the index of each language tree, news items, their categories."""
 
 import datetime
+import re
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext
@@ -25,9 +28,55 @@ from home.blocks import BaseStreamBlock, FigureBlock
 from home.caching import cached_per_language
 from home.models import BasePage, TranslatableSnippet
 from home.pagination import paginate
-from home.utils import public_page_url
+from home.utils import public_page_url, public_url
 
 THUMBNAIL_SPECS = ["fill-400x225", "fill-800x450"]
+# How long an event lasts when the news gives no end (structured data, calendar feed).
+DEFAULT_EVENT_LENGTH = datetime.timedelta(hours=2)
+# How places are written in the three languages: the countries a place may end with (to
+# ISO 3166 codes), and the words that make a part of it a region ("област Пазарджик").
+COUNTRY_CODES = {
+    "българия": "BG",
+    "bulgaria": "BG",
+    "румъния": "RO",
+    "românia": "RO",
+    "romania": "RO",
+}
+REGION_WORDS = {"област", "district", "districtul", "județul", "county"}
+
+
+def network_organization():
+    """The network as a schema.org Organization, with its home page in the active language."""
+    return {
+        "@type": "Organization",
+        "name": gettext("Regional Network for Social Cohesion"),
+        "url": public_url(reverse("wagtail_serve", args=[""])),
+    }
+
+
+def network_logo():
+    return {"@type": "ImageObject", "url": public_url(static("img/favicon.svg"))}
+
+
+def postal_address(place):
+    """A schema.org PostalAddress read from a place written "Town[, region], Country", as
+    the news gives them ("Strelcha, Pazardzhik district, Bulgaria"); None for no place.
+
+    Remarks in brackets ("Romania (venue to be announced)") are left out; a country the
+    site knows becomes its ISO code, any other stays as written (schema.org allows both).
+    """
+    parts = [part.strip() for part in re.sub(r"\(.*?\)", "", place).split(",")]
+    parts = [part for part in parts if part]
+    if not parts:
+        return None
+    address = {"@type": "PostalAddress"}
+    if len(parts) > 1 or parts[0].casefold() in COUNTRY_CODES:
+        country = parts.pop()
+        address["addressCountry"] = COUNTRY_CODES.get(country.casefold(), country)
+    for part in parts:
+        is_region = REGION_WORDS.intersection(part.casefold().split())
+        address.setdefault("addressRegion" if is_region else "addressLocality", part)
+    return address
 
 
 class NewsCategory(TranslatableSnippet):
@@ -315,59 +364,68 @@ class NewsPage(BasePage):
                 localized[page.translation_key] = page
         return [localized[keys[pk]] for pk in ids if keys.get(pk) in localized]
 
+    @property
+    def event_end_or_default(self):
+        """When the event ends. With no end given (or an end equal to the start, which the
+        editor allows) it lasts DEFAULT_EVENT_LENGTH, as the calendar feed has it."""
+        if self.event_end and self.event_end > self.event_start:
+            return self.event_end
+        return self.event_start + DEFAULT_EVENT_LENGTH
+
     def get_structured_data(self, request, image_url=""):
-        """schema.org NewsArticle, and Event for news about an event."""
+        """schema.org NewsArticle, and Event for news about an event.
+
+        The network writes and publishes the news. It is not named as the event's
+        organiser: much of the news reports other projects' events, and the page does not
+        say who organises them.
+        """
         url = public_page_url(self, request)
         language = get_language()
-        publisher = {
-            "@type": "Organization",
-            "name": gettext("Regional Network for Social Cohesion"),
-        }
+        network = network_organization()
         article = {
             "@type": "NewsArticle",
             "headline": self.title,
             "description": self.lead,
             "datePublished": self.date.isoformat(),
+            "dateModified": (self.last_published_at or self.date).isoformat(),
             "inLanguage": language,
+            "url": url,
             "mainEntityOfPage": url,
-            "publisher": publisher,
-            "author": publisher,
+            "author": network,
+            "publisher": {**network, "logo": network_logo()},
         }
-        if self.last_published_at:
-            article["dateModified"] = self.last_published_at.isoformat()
         if image_url:
             article["image"] = [image_url]
         graph = [article]
         if self.is_event:
-            place = {
-                "@type": "Place",
-                "name": self.event_place or self.title,
-                "address": self.event_place or self.title,
-            }
-            if self.event_latitude is not None:
-                place["geo"] = {
-                    "@type": "GeoCoordinates",
-                    "latitude": float(self.event_latitude),
-                    "longitude": float(self.event_longitude),
-                }
             event = {
                 "@type": "Event",
                 "name": self.title,
                 "description": self.lead,
                 "startDate": self.event_start.isoformat(),
+                "endDate": self.event_end_or_default.isoformat(),
                 "eventStatus": "https://schema.org/EventScheduled",
                 "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-                "location": place,
-                "organizer": publisher,
+                "location": self.event_location(),
                 "url": url,
                 "inLanguage": language,
             }
-            if self.event_end:
-                event["endDate"] = self.event_end.isoformat()
             if image_url:
                 event["image"] = [image_url]
             graph.append(event)
         return {"@context": "https://schema.org", "@graph": graph}
+
+    def event_location(self):
+        place = {"@type": "Place", "name": self.event_place or self.title}
+        if address := postal_address(self.event_place):
+            place["address"] = address
+        if self.event_latitude is not None:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(self.event_latitude),
+                "longitude": float(self.event_longitude),
+            }
+        return place
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -2,9 +2,12 @@
 
 Column layout (first row = headers; the same columns as the CSV export):
 external_id*, name*, alternate_name, legal_form* (ngo|public|municipal|private), country*
-(BG|RO), district* (NUTS3 code), municipality, settlement*, address, latitude, longitude,
-service_types (slugs separated by ;), target_groups (idem), capacity, phone, email, website,
-licence, languages, network_member (yes|no), description, last_verified (YYYY-MM-DD).
+(BG|RO), district* (NUTS3 code), municipality, settlement*, address, postal_code (four
+digits in BG, six in RO), latitude, longitude, confidential_location (yes|no),
+service_types (slugs separated by ;), target_groups (idem), capacity, phone, email,
+website, licence, languages, network_member (yes|no), description, last_verified
+(YYYY-MM-DD). Only the starred columns must be there: a file without the address or
+postal_code column (one exported before there was a postal code) keeps the stored values.
 Rows are matched by external_id: an existing provider is updated, a new one created, in
 the language the file is for.
 
@@ -42,6 +45,7 @@ from providers.models import (
     Provider,
     ServiceType,
     TargetGroup,
+    postal_code_error,
 )
 from providers.signals import RELATIONS, providers_saved_in_bulk
 
@@ -56,6 +60,7 @@ COLUMNS = [
     "municipality",
     "settlement",
     "address",
+    "postal_code",
     "latitude",
     "longitude",
     "confidential_location",
@@ -91,6 +96,7 @@ WRITTEN_FIELDS = (
     "district",
     "confidential_location",
     "address",
+    "postal_code",
     "latitude",
     "longitude",
     "capacity",
@@ -237,6 +243,9 @@ class Importer:
             error("legal_form", _("unknown legal form “%(value)s”") % {"value": row["legal_form"]})
         if row.get("country") and row["country"] not in ("BG", "RO"):
             error("country", _("use BG or RO"))
+        postal_code = postal_code_error(row.get("country"), row.get("postal_code"))
+        if postal_code:
+            error("postal_code", str(postal_code))
         district = self.districts.get(row.get("district", ""))
         if row.get("district") and district is None:
             error("district", _("unknown district “%(value)s”") % {"value": row["district"]})
@@ -378,9 +387,11 @@ class Importer:
         """The provider (new when None) with the row's values, not saved."""
         provider = provider or Provider(locale=self.locale, external_id=row["external_id"])
         confidential = is_yes(row.get("confidential_location", ""))
-        # The public export leaves a confidential record's address and point empty: an
-        # export imported again must not erase what is stored.
-        keep_location = confidential and not point and not row.get("address")
+        # The public export leaves a confidential record's address, postal code and point
+        # empty: an export imported again must not erase what is stored.
+        keep_location = (
+            confidential and not point and not row.get("address") and not row.get("postal_code")
+        )
         for name in TEXT_FIELDS:
             if name in row:
                 setattr(provider, name, row[name])
@@ -388,6 +399,7 @@ class Importer:
         provider.confidential_location = confidential
         if not keep_location:
             provider.address = row.get("address", provider.address)
+            provider.postal_code = row.get("postal_code", provider.postal_code)
             provider.latitude, provider.longitude = point.get("latitude"), point.get("longitude")
         provider.capacity = int(row["capacity"]) if row.get("capacity") else None
         provider.network_member = is_yes(row.get("network_member", ""))
@@ -480,7 +492,8 @@ def share_in_bulk(origins):
                 localized.get((term.translation_key, other.locale_id), term).pk
                 for term in terms[relation]
             }
-    Provider.objects.bulk_update(edited, sorted(fields), batch_size=BATCH)
+    if edited:  # bulk_update refuses an empty list of fields
+        Provider.objects.bulk_update(edited, sorted(fields), batch_size=BATCH)
     changed_ids = {other.pk for other in edited}
     for relation in RELATIONS:
         changed_ids |= set_relations(relation, wanted[relation])

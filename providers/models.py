@@ -1,5 +1,6 @@
 """The cross-border directory of social service providers, shaped after Open Referral HSDS."""
 
+import re
 import uuid
 from decimal import Decimal
 
@@ -9,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -23,7 +24,7 @@ from home.admin_forms import RevisionCheckedModelForm
 from home.jobs import BackgroundJob
 from home.models import BasePage, TranslatableSnippet
 from home.transliteration import bg_to_latin_text
-from home.utils import public_url
+from home.utils import public_request_url
 from providers.widgets import LocalLeafletField
 
 # The map and the import accept coordinates within Bulgaria and Romania.
@@ -31,6 +32,11 @@ LATITUDE_RANGE = (Decimal("41.2"), Decimal("48.3"))
 LONGITUDE_RANGE = (Decimal("20.2"), Decimal("29.8"))
 COUNTRIES = [("BG", _("Bulgaria")), ("RO", _("Romania"))]
 ORIGINAL_LANGUAGES = {"BG": "bg", "RO": "ro"}
+# The form of each country's postal codes, and what to tell whoever wrote another.
+POSTAL_CODES = {
+    "BG": (re.compile(r"[0-9]{4}"), _("a Bulgarian postal code has four digits, such as 3700")),
+    "RO": (re.compile(r"[0-9]{6}"), _("a Romanian postal code has six digits, such as 205200")),
+}
 
 
 class MunicipalityKind(models.TextChoices):
@@ -225,6 +231,14 @@ class ProviderForm(RevisionCheckedModelForm):
         return cleaned
 
 
+def postal_code_error(country, postal_code):
+    """Why ``postal_code`` cannot be one of the country's, or None (also when it is empty)."""
+    pattern, message = POSTAL_CODES.get(country, (None, None))
+    if postal_code and pattern and not pattern.fullmatch(postal_code):
+        return message
+    return None
+
+
 def district_centres(locale_id):
     """The programme-area districts' centres, named in one language, for the map picker."""
     districts = District.objects.filter(in_programme_area=True)
@@ -245,6 +259,7 @@ SHARED_FIELDS = (
     "municipality_kind",
     # The postal address as the country writes it: what a letter and a geocoder need.
     "address",
+    "postal_code",
     "latitude",
     "longitude",
     "confidential_location",
@@ -302,6 +317,12 @@ class Provider(index.Indexed, TranslatableSnippet):
     )
     settlement = models.CharField(_("settlement"), max_length=150)
     address = models.CharField(_("address"), max_length=255, blank=True)
+    postal_code = models.CharField(
+        _("postal code"),
+        max_length=10,
+        blank=True,
+        help_text=_("Four digits in Bulgaria, six in Romania."),
+    )
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,
@@ -364,6 +385,7 @@ class Provider(index.Indexed, TranslatableSnippet):
                 FieldRowPanel(["country", "district"]),
                 FieldRowPanel(["municipality", "municipality_kind", "settlement"]),
                 GeoAddressPanel("address", geocoder=settings.MAP_GEOCODER),
+                "postal_code",
                 FieldPanel("location"),
                 FieldRowPanel(["latitude", "longitude"]),
                 "confidential_location",
@@ -439,6 +461,9 @@ class Provider(index.Indexed, TranslatableSnippet):
             raise ValidationError(_("Give both latitude and longitude, or neither."))
         if self.district_id and self.country and self.district.country != self.country:
             raise ValidationError({"district": _("This district is in the other country.")})
+        error = postal_code_error(self.country, self.postal_code)
+        if error:
+            raise ValidationError({"postal_code": capfirst(error)})
 
     @property
     def public_point(self):
@@ -547,16 +572,22 @@ class ProviderMapPage(RoutablePageMixin, BasePage):
 
 
 def provider_structured_data(provider, request):
+    """schema.org Organization of the provider's page; its url is the page's canonical one."""
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": provider.name,
-        "url": public_url(request.get_full_path()),
+        "url": public_request_url(request),
         "address": {
             "@type": "PostalAddress",
             **(
                 {"streetAddress": provider.address}
                 if provider.address and not provider.confidential_location
+                else {}
+            ),
+            **(
+                {"postalCode": provider.postal_code}
+                if provider.postal_code and not provider.confidential_location
                 else {}
             ),
             "addressLocality": provider.settlement,

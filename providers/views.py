@@ -1,22 +1,16 @@
-"""Open data of the directory: GeoJSON (RFC 7946), CSV and an HSDS 3.0 datapackage."""
-
-import csv
-import io
-import json
-import zipfile
+"""Open data of the directory: GeoJSON (RFC 7946), CSV, XLSX and an HSDS 3.0 data package."""
 
 from django.http import HttpResponse, JsonResponse
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale
 
 from home.caching import cached_per_language
 from home.utils import public_url
+from providers import exports, hsds
 from providers.filters import ProviderFilters
-from providers.importer import COLUMNS, guard
-from providers.models import ProviderMapPage
-
-CSV_COLUMNS = COLUMNS  # the import reads what the export writes
+from providers.models import Provider, ProviderMapPage
 
 
 def directory(request):
@@ -30,18 +24,25 @@ def directory(request):
     return cached_per_language(request, "provider-directory", compute)
 
 
-def provider_url(base, provider):
-    return f"{base}p/{provider.external_id}/"
+def filtered_providers(request):
+    """The providers the request's filters select, and the map page's URL."""
+    locale_id, base = directory(request)
+    return ProviderFilters(request.GET, locale_id, request).queryset(), base
+
+
+def download(content, content_type, extension, name="providers"):
+    response = HttpResponse(content, content_type=content_type)
+    filename = f"{name}-{get_language()}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 @require_safe
 def geojson(request):
     """The filtered providers as a FeatureCollection; confidential places have no point."""
-    locale_id, base = directory(request)
-    filters = ProviderFilters(request.GET, locale_id, request)
+    providers, base = filtered_providers(request)
     rows = (
-        filters.queryset()
-        .filter(confidential_location=False, latitude__isnull=False)
+        providers.filter(confidential_location=False, latitude__isnull=False)
         .values_list("external_id", "name", "latitude", "longitude", "network_member")
         .order_by("name")
     )
@@ -70,189 +71,26 @@ def geojson(request):
     return response
 
 
-def export_rows(request):
-    locale_id, base = directory(request)
-    filters = ProviderFilters(request.GET, locale_id, request)
-    providers = (
-        filters.queryset()
-        .select_related("district")
-        .prefetch_related("service_types", "target_groups")
-        .order_by("name")
-    )
-    for provider in providers:
-        point = provider.public_point
-        yield (
-            provider,
-            {
-                "external_id": provider.external_id,
-                "name": provider.name,
-                "alternate_name": provider.alternate_name,
-                "legal_form": provider.legal_form,
-                "country": provider.country,
-                "district": provider.district.code,
-                "municipality": provider.municipality,
-                "settlement": provider.settlement,
-                "address": "" if provider.confidential_location else provider.address,
-                "latitude": str(point[0]) if point else "",
-                "longitude": str(point[1]) if point else "",
-                "confidential_location": "yes" if provider.confidential_location else "no",
-                "service_types": ";".join(item.slug for item in provider.service_types.all()),
-                "target_groups": ";".join(item.slug for item in provider.target_groups.all()),
-                "capacity": provider.capacity or "",
-                "phone": provider.phone,
-                "email": provider.email,
-                "website": provider.website,
-                "licence": provider.licence,
-                "languages": provider.languages,
-                "network_member": "yes" if provider.network_member else "no",
-                "description": provider.description,
-                "last_verified": provider.last_verified.isoformat()
-                if provider.last_verified
-                else "",
-                "url": public_url(provider_url(base, provider)),
-            },
-        )
+@require_safe
+def csv_export(request):
+    providers, base = filtered_providers(request)
+    text = exports.csv_text(exports.spreadsheet_rows(providers, base))
+    return download(text, "text/csv; charset=utf-8", "csv")
 
 
 @require_safe
-def csv_export(request):
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[*CSV_COLUMNS, "url"])
-    writer.writeheader()
-    for _provider, row in export_rows(request):
-        writer.writerow({key: guard(value) for key, value in row.items()})
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="providers-{get_language()}.csv"'
-    return response
+def xlsx_export(request):
+    """The CSV's columns and rows as a workbook, which Excel opens in columns whatever its
+    list separator (a Bulgarian or Romanian Excel expects ";" in a CSV)."""
+    providers, base = filtered_providers(request)
+    title = str(capfirst(Provider._meta.verbose_name_plural))
+    content = exports.xlsx_bytes(exports.spreadsheet_rows(providers, base), title)
+    return download(content, exports.XLSX_CONTENT_TYPE, "xlsx")
 
 
 @require_safe
 def hsds_export(request):
-    """An HSDS 3.0 tabular datapackage (organizations, services, locations, taxonomy links)."""
-    tables = {
-        name: []
-        for name in (
-            "organizations",
-            "services",
-            "locations",
-            "service_at_locations",
-            "phones",
-            "attributes",
-        )
-    }
-    for provider, row in export_rows(request):
-        org_id = f"org-{provider.external_id}"
-        tables["organizations"].append(
-            {
-                "id": org_id,
-                "name": provider.name,
-                "alternate_name": provider.alternate_name,
-                "description": provider.description,
-                "email": provider.email,
-                "website": provider.website,
-                "legal_status": provider.get_legal_form_display(),
-            }
-        )
-        service_id = f"svc-{provider.external_id}"
-        tables["services"].append(
-            {
-                "id": service_id,
-                "organization_id": org_id,
-                "name": provider.name,
-                "description": provider.description,
-                "status": provider.status,
-                "email": provider.email,
-                "url": row["url"],
-                "licenses": provider.licence,
-                "last_modified": row["last_verified"],
-            }
-        )
-        location_id = f"loc-{provider.external_id}"
-        tables["locations"].append(
-            {
-                "id": location_id,
-                "organization_id": org_id,
-                "location_type": "physical",
-                "name": provider.settlement,
-                "latitude": row["latitude"],
-                "longitude": row["longitude"],
-                "external_identifier": provider.district.code,
-                "external_identifier_type": "NUTS3",
-            }
-        )
-        tables["service_at_locations"].append(
-            {
-                "id": f"sal-{provider.external_id}",
-                "service_id": service_id,
-                "location_id": location_id,
-            }
-        )
-        if provider.phone:
-            tables["phones"].append(
-                {
-                    "id": f"ph-{provider.external_id}",
-                    "organization_id": org_id,
-                    "number": provider.phone,
-                }
-            )
-        for kind, items in (
-            ("service_type", provider.service_types.all()),
-            ("target_group", provider.target_groups.all()),
-        ):
-            for item in items:
-                tables["attributes"].append(
-                    {
-                        "id": f"at-{provider.external_id}-{kind}-{item.slug}",
-                        "link_id": service_id,
-                        "link_type": "service",
-                        "link_entity": "service",
-                        "value": item.slug,
-                        "label": item.name,
-                        "taxonomy_term_id": f"{kind}:{item.slug}",
-                    }
-                )
-    archive = io.BytesIO()
-    resources = []
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, records in tables.items():
-            fields = sorted({key for record in records for key in record}) or ["id"]
-            buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=fields)
-            writer.writeheader()
-            writer.writerows(
-                {key: guard(value) for key, value in record.items()} for record in records
-            )
-            package.writestr(f"{name}.csv", buffer.getvalue())
-            resources.append(
-                {
-                    "name": name,
-                    "path": f"{name}.csv",
-                    "format": "csv",
-                    "mediatype": "text/csv",
-                    "encoding": "utf-8",
-                    "schema": {"fields": [{"name": f, "type": "string"} for f in fields]},
-                }
-            )
-        package.writestr(
-            "datapackage.json",
-            json.dumps(
-                {
-                    "name": f"social-service-providers-{get_language()}",
-                    "title": "Regional Network for Social Cohesion – social service providers",
-                    "profile": "tabular-data-package",
-                    "keywords": ["HSDS", "Open Referral", "3.0"],
-                    "licenses": [
-                        {
-                            "name": "CC-BY-4.0",
-                            "path": "https://creativecommons.org/licenses/by/4.0/",
-                        }
-                    ],
-                    "resources": resources,
-                },
-                ensure_ascii=False,
-                indent=2,
-            ),
-        )
-    response = HttpResponse(archive.getvalue(), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="providers-hsds-{get_language()}.zip"'
-    return response
+    """An Open Referral HSDS 3.0 tabular data package of the providers, in this language."""
+    providers, base = filtered_providers(request)
+    content = hsds.package_bytes(providers, base, get_language())
+    return download(content, "application/zip", "zip", name="providers-hsds")

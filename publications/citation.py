@@ -17,7 +17,8 @@ def bibtex(page, request):
     for edition in page.edition_list:
         fields = {
             "title": page.title + (f": {page.subtitle}" if page.subtitle else ""),
-            "author": "{" + page.authors + "}",
+            # Each organisation in braces, so BibTeX keeps its name whole; " and " between.
+            "author": " and ".join("{" + _bibtex_escape(name) + "}" for name in page.author_list),
             "publisher": page.publisher,
             "year": str(page.year),
             "edition": page.edition,
@@ -42,7 +43,7 @@ def ris(page, request):
             ("TY", "BOOK"),
             ("TI", page.title),
             ("T2", page.subtitle),
-            ("AU", page.authors),
+            *(("AU", name) for name in page.author_list),  # RIS: one AU line per author
             ("PB", page.publisher),
             ("PY", str(page.year)),
             ("ET", page.edition),

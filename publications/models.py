@@ -1,5 +1,7 @@
 """Publications: each with one file per language edition, downloads counted honestly."""
 
+import re
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
@@ -16,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.formatting import IN_LANGUAGE
-from home.models import BasePage
+from home.models import BasePage, Partner
 from home.utils import public_page_url, public_url
 from publications.isbn import normalise_isbn, validate_isbn13
 
@@ -24,6 +26,18 @@ LANGUAGE_CHOICES = [("bg", "Български"), ("ro", "Română"), ("en", "En
 # An edition's language, in the visitor's language, as running text: "PDF, 2.3 MB, in
 # English", "PDF, 2,3 МБ, на английски", "PDF, 2,3 MB, în engleză".
 LANGUAGE_NAMES = IN_LANGUAGE
+
+
+def organization(name, partners):
+    """An author or publisher as a schema.org Organization, with the website of the
+    project partner it names: ``partners`` are (name, website) pairs, and "Free Youth
+    Centre – Vidin" or "Free Youth Centre, Vidin" is the partner with its seat."""
+    data = {"@type": "Organization", "name": name}
+    for partner, url in partners:
+        if re.fullmatch(rf"{re.escape(partner)}(\s*[,–-]\s*.+)?", name):
+            data["url"] = url
+            break
+    return data
 
 
 class PublicationIndexPage(BasePage):
@@ -150,15 +164,25 @@ class PublicationPage(RoutablePageMixin, BasePage):
         language = get_language()
         return sorted(self.edition_list, key=lambda e: (e.language != language, e.sort_order))
 
+    @cached_property
+    def author_list(self):
+        """The authors, which the page gives in one field separated by semicolons."""
+        return [name.strip() for name in self.authors.split(";") if name.strip()]
+
     def get_structured_data(self, request):
         language = get_language()
+        partners = list(
+            Partner.objects.filter(locale_id=self.locale_id, live=True)
+            .exclude(url="")
+            .values_list("name", "url")
+        )
         data = {
             "@context": "https://schema.org",
             "@type": "Book",
             "name": self.title,
             "alternativeHeadline": self.subtitle,
-            "author": {"@type": "Organization", "name": self.authors},
-            "publisher": {"@type": "Organization", "name": self.publisher},
+            "author": [organization(name, partners) for name in self.author_list],
+            "publisher": organization(self.publisher, partners),
             "datePublished": str(self.year),
             "inLanguage": language,
             "bookEdition": self.edition,

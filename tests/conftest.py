@@ -1,15 +1,45 @@
+import os
+
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
+from tests import demo_template
+
+
+def pytest_configure(config):
+    """The first pytest process (not an xdist worker) builds the SQLite demo template."""
+    if hasattr(config, "workerinput") or not demo_template.uses_sqlite():
+        return
+    if demo_template.ENV_VAR not in os.environ:
+        folder = demo_template.ensure_template(report=lambda line: print(f"\n{line}"))  # noqa: T201
+        os.environ[demo_template.ENV_VAR] = str(folder)  # inherited by the workers
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite each process's test database is its own copy of the demo template, with
+    the template's media added to the process's media folder."""
+    template = os.environ.get(demo_template.ENV_VAR)
+    if not template:
+        return
+    database = tmp_path_factory.mktemp("database") / "test.sqlite3"
+    demo_template.copy_template(template, database, settings.MEDIA_ROOT)
+    settings.DATABASES["default"].setdefault("TEST", {})["NAME"] = str(database)
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the demo site in three languages, loaded once per database."""
+    """Every test starts from the demo site in three languages: copied from the template,
+    or (PostgreSQL, ``--create-db``) loaded once per database."""
+    from news.models import NewsPage
+
     with django_db_blocker.unblock():
-        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-        call_command("setup_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        if not NewsPage.objects.exists():
+            call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+            call_command("setup_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
 @pytest.fixture(autouse=True)

@@ -36,3 +36,9 @@ MAP_TILE_URL = "/static/providers/blank-tile.png?{z}/{x}/{y}"
 MAP_TILE_ATTRIBUTION = ""
 GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] = ["'self'", "data:"]  # noqa: F405
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A test database is thrown away: no waiting for the disk on each commit.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (  # noqa: F405
+        "PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY"
+    )

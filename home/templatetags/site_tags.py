@@ -23,7 +23,7 @@ from wagtail.models import Locale, Page, Site
 from home.caching import cached_per_language
 from home.formatting import IN_LANGUAGE
 from home.models import FundingNotice, SiteSettings
-from home.utils import public_page_url, public_url
+from home.utils import public_page_url, public_request_url, public_url
 
 register = template.Library()
 
@@ -72,12 +72,22 @@ def public_url_filter(url):
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     """The public address of what the request shows: the page, or its sub-route (a
-    provider, an act compared), without the query string."""
+    provider, an act compared).
+
+    As Google advises, each page of a paginated list is its own canonical URL (pointing
+    page 2 at page 1 would hide what only page 2 lists), while a list filtered, sorted or
+    searched consolidates on the plain list. So the page number stays when it is the only
+    parameter, and any other query string is dropped with it.
+    """
     request = context.get("request")
-    if request is not None:
-        return public_url(escape_uri_path(request.path))
-    page = context.get("page")
-    return public_page_url(page) if isinstance(page, Page) else ""
+    if request is None:
+        page = context.get("page")
+        return public_page_url(page) if isinstance(page, Page) else ""
+    url = public_request_url(request)
+    page_obj = context.get("page_obj")
+    if page_obj is not None and page_obj.number > 1 and list(request.GET) == ["page"]:
+        url = f"{url}?page={page_obj.number}"
+    return url
 
 
 @register.simple_tag(takes_context=True)

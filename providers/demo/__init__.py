@@ -128,6 +128,7 @@ def provider_fields(item, language, provider):
     provider.municipality_kind = item.get("municipality_kind") or ""
     provider.settlement = pick(item["settlement"], language)
     provider.address = item.get("address") or ""  # one postal address, as written locally
+    provider.postal_code = item.get("postal_code") or ""
     provider.latitude = Decimal(str(item["latitude"])).quantize(Decimal("0.000001"))
     provider.longitude = Decimal(str(item["longitude"])).quantize(Decimal("0.000001"))
     provider.description = _text(item.get("description"), language)

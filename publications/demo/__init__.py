@@ -1,6 +1,5 @@
 """Demo publications: the compendium and the brochure as real PDFs in three languages."""
 
-import io
 import json
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from home.demo import drawings
 from home.demo.support import (
     LANGUAGES,
     SOURCE_LANGUAGE,
+    DemoDataError,
     get_or_create_image,
     index_page_fields,
     load_yaml,
@@ -28,7 +28,7 @@ from home.demo.support import (
     stream,
     translate,
 )
-from home.pdf import Section, build_pdf
+from home.pdf import Cover, Section, build_pdf
 from publications.models import PublicationEdition, PublicationIndexPage, PublicationPage
 
 DATA = Path(__file__).parent / "publications.yaml"
@@ -48,14 +48,16 @@ def build(log):
     translate(index, lambda lang: index_page_fields(data["index"], lang, PublicationIndexPage()))
 
     for position, item in enumerate(data["publications"]):
-        page = build_publication(index, item, position, log)
+        pdfs = edition_pdfs(item, position)
+        page = build_publication(index, item, position, pdfs, log)
         translate(
             page,
             lambda lang, item=item, page=page: publication_fields(
                 item, lang, PublicationPage(cover=page.cover), page.edition_page_numbers
             ),
         )
-        refresh_covers(page, item, position, log)
+        refresh_covers(page, item, position)
+        refresh_editions(page, item, pdfs, log)
     # The English-only covers ("COMPENDIUM", "BROCHURE") that the per-language ones replaced.
     get_image_model().objects.filter(title__startswith="Cover: ").delete()
     log(f"publications: {len(data['publications'])}")
@@ -84,7 +86,7 @@ def publication_fields(data, language, page, section_pages):
     return page
 
 
-def make_pdf(data, language, cover):
+def make_pdf(data, language, position):
     sections = [
         Section(
             pick(chapter["title"], language),
@@ -99,6 +101,10 @@ def make_pdf(data, language, cover):
             "official position of the European Union."
         )
     sections.append(Section("", [disclaimer]))
+    ink, paper = drawings.POSTER_COLOURS[position % len(drawings.POSTER_COLOURS)]
+    label = " · ".join(
+        (pick(data["publisher"], language), pick(data["edition"], language), str(data["year"]))
+    )
     return build_pdf(
         pick(data["title"], language),
         language,
@@ -106,9 +112,26 @@ def make_pdf(data, language, cover):
         subtitle=pick(data["subtitle"], language),
         author=pick(data["authors"], language),
         footer=footer,
-        cover=cover,
-        new_page_per_section=data["kind"] == "compendium",
+        cover=Cover(ink=ink, paper=paper, label=label),
+        # Each chapter on its own page: its first page is then the same in every
+        # language, as the table of contents, shared by the translations, says.
+        new_page_per_section=True,
     )
+
+
+def edition_pdfs(data, position):
+    """The PDF of each language edition; their chapters must start on the same pages."""
+    pdfs = {language: make_pdf(data, language, position) for language in LANGUAGES}
+    starts = {
+        language: pdf.section_pages[: len(data["chapters"])] for language, pdf in pdfs.items()
+    }
+    if len({tuple(pages) for pages in starts.values()}) > 1:
+        raise DemoDataError(f"{data['key']}: chapters start on different pages: {starts}")
+    return pdfs
+
+
+def chapter_pages(data, pdfs):
+    return pdfs[SOURCE_LANGUAGE].section_pages[: len(data["chapters"])]
 
 
 def cover_image(data, language, position):
@@ -121,18 +144,16 @@ def cover_image(data, language, position):
     )
 
 
-def build_publication(index, data, position, log):
+def build_publication(index, data, position, pdfs, log):
     slug = pick(data["slug"], SOURCE_LANGUAGE)
     existing = PublicationPage.objects.child_of(index).filter(slug=slug).first()
     if existing:
-        existing.edition_page_numbers = [entry.value["page"] for entry in existing.contents]
+        existing.edition_page_numbers = chapter_pages(data, pdfs)
         return existing
     covers = {language: cover_image(data, language, position) for language in LANGUAGES}
     Document = get_document_model()
-    editions, section_pages = [], None
-    for language in LANGUAGES:
-        pdf = make_pdf(data, language, io.BytesIO(_image_bytes(covers[language])))
-        section_pages = section_pages or pdf.section_pages[: len(data["chapters"])]
+    editions = []
+    for language, pdf in pdfs.items():
         document = Document(title=f"{pick(data['title'], language)} ({language})")
         document.file.save(f"{data['key']}-{language}.pdf", ContentFile(pdf.content), save=False)
         document._set_document_file_metadata()
@@ -144,42 +165,53 @@ def build_publication(index, data, position, log):
         )
         log(f"    {data['key']} ({language}): {pdf.pages} pages, {len(pdf.content) // 1024} KB")
     page = publication_fields(
-        data, SOURCE_LANGUAGE, PublicationPage(cover=covers[SOURCE_LANGUAGE]), section_pages
+        data,
+        SOURCE_LANGUAGE,
+        PublicationPage(cover=covers[SOURCE_LANGUAGE]),
+        chapter_pages(data, pdfs),
     )
     page.editions = editions
     index.add_child(instance=page)
     page.save_revision().publish()
-    page.edition_page_numbers = section_pages
+    page.edition_page_numbers = chapter_pages(data, pdfs)
     return page
 
 
-def _image_bytes(image):
-    with image.open_file() as handle:
-        return handle.read()
+def refresh_editions(page, data, pdfs, log):
+    """Brings the PDFs of a demo built earlier up to date (such as the untagged ones made
+    before the documents were accessible), with their page counts and the table of
+    contents; the PDFs are the same from run to run, so a rerun changes nothing."""
+    for edition in page.editions.select_related("document"):
+        pdf, document = pdfs[edition.language], edition.document
+        with document.open_file() as handle:
+            if handle.read() == pdf.content:
+                continue
+        document.file.delete(save=False)
+        document.file.save(
+            f"{data['key']}-{edition.language}.pdf", ContentFile(pdf.content), save=False
+        )
+        document._set_document_file_metadata()
+        document.save()
+        PublicationEdition.objects.filter(document=document).update(pages=pdf.pages)
+        log(f"    {data['key']} ({edition.language}): PDF brought up to date")
+    refresh_page(
+        page,
+        lambda lang, shadow: publication_fields(data, lang, shadow, page.edition_page_numbers),
+        ["contents"],
+    )
 
 
-def refresh_covers(page, data, position, log):
+def refresh_covers(page, data, position):
     """Each translation shows the cover in its own language: the synchronised cover is
     overridden per locale, as a translator would in the translation editor.
 
-    Also brings a demo built before per-language covers up to date (cover, alternative
-    text and the covers inside the PDFs); a rerun with nothing new changes nothing.
+    Also brings a demo built before per-language covers up to date (cover and its
+    alternative text); a rerun with nothing new changes nothing.
     """
     covers = {language: cover_image(data, language, position) for language in LANGUAGES}
     if page.cover_id != covers[SOURCE_LANGUAGE].pk:
         page.cover = covers[SOURCE_LANGUAGE]
         page.save_revision().publish()
-        for edition in page.editions.select_related("document"):
-            pdf = make_pdf(
-                data, edition.language, io.BytesIO(_image_bytes(covers[edition.language]))
-            )
-            document = edition.document
-            document.file.save(
-                f"{data['key']}-{edition.language}.pdf", ContentFile(pdf.content), save=False
-            )
-            document._set_document_file_metadata()
-            document.save()
-            log(f"    {data['key']} ({edition.language}): new cover in the PDF")
     refresh_page(
         page,
         lambda lang, shadow: publication_fields(data, lang, shadow, page.edition_page_numbers),

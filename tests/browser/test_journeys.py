@@ -256,7 +256,7 @@ def test_a_editor_writes_news_moderator_publishes(open_as, site_url, tmp_path, o
     assert calendar.ok, calendar.status
     events = unfold_ical(calendar.text())
     assert f"SUMMARY:{item.title}" in events, "the event is not in the iCalendar feed"
-    assert "DTSTART:20270318T080000Z" in events  # 10:00 in Sofia
+    assert "DTSTART;TZID=Europe/Sofia:20270318T100000" in events
     assert not outside_requests["public"], outside_requests["public"]
 
 

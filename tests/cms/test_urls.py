@@ -53,6 +53,7 @@ def test_sitemap_lists_every_language_with_alternates(client):
         "bg": "http://localhost/bg/za-proekta/",
         "ro": "http://localhost/ro/despre-proiect/",
         "en": "http://localhost/en/about/",
+        "x-default": "http://localhost/bg/za-proekta/",
     }
 
 

@@ -6,7 +6,8 @@ import feedparser
 import icalendar
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
+from lxml import html as lxml_html
 
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 
@@ -116,6 +117,24 @@ def test_feeds_are_valid_and_in_the_language(client, language):
     assert f'href="{index.url}rss/"' in home_html
 
 
+def test_feeds_show_a_plain_text_lead_as_written(client):
+    """The lead is plain text: characters that look like markup reach the reader as typed."""
+    index = index_of("en")
+    lead = 'Fees < 5 € & "<b>free</b>" for members; "&amp;" is written out here.'
+    page = NewsPage(title="Fees", slug="fees", lead=lead, date=datetime.date(2030, 1, 1))
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    rss, atom = (
+        feedparser.parse(client.get(f"{index.url}{kind}/").content) for kind in ("rss", "atom")
+    )
+    # RSS descriptions are HTML: the reader renders the escaped lead back to its text.
+    (rss_entry,) = [entry for entry in rss.entries if entry.title == "Fees"]
+    shown = lxml_html.fragment_fromstring(rss_entry.summary, create_parent="div").text_content()
+    assert shown == lead
+    (atom_entry,) = [entry for entry in atom.entries if entry.title == "Fees"]
+    assert (atom_entry.summary_detail.type, atom_entry.summary) == ("text/plain", lead)
+
+
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])
 def test_ical_feed_lists_the_events(client, language):
     index = index_of(language)
@@ -148,6 +167,31 @@ def test_news_page_has_sharing_meta_and_structured_data(client):
     assert types["NewsArticle"]["inLanguage"] == "en"
     assert types["Event"]["startDate"].startswith(page.event_start.isoformat()[:10])
     assert types["Event"]["location"]["@type"] == "Place"
+
+
+def test_every_demo_event_says_when_it_ends_and_in_which_country(rf):
+    events = NewsPage.objects.live().filter(event_start__isnull=False)
+    assert events.count() == 21  # seven events in three languages
+    for page in events:
+        assert page.event_end is not None, page.url  # the demo gives every event an end
+        with translation.override(page.locale.language_code):
+            graph = page.get_structured_data(rf.get(page.url, HTTP_HOST="localhost"))["@graph"]
+        event = next(item for item in graph if item["@type"] == "Event")
+        assert event["endDate"] == page.event_end.isoformat(), page.url
+        assert event["location"]["address"]["addressCountry"] in {"BG", "RO"}, page.url
+
+
+@pytest.mark.parametrize("end", [None, "start"])
+def test_an_event_without_an_end_lasts_two_hours(client, end):
+    """As the calendar feed has it; an end equal to the start counts as none."""
+    page = NewsPage.objects.live().get(locale__language_code="en", slug="info-day-in-strelcha")
+    page.event_end = page.event_start if end == "start" else None
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    event = next(item for item in json.loads(block)["@graph"] if item["@type"] == "Event")
+    expected = page.event_start + datetime.timedelta(hours=2)
+    assert datetime.datetime.fromisoformat(event["endDate"]) == expected
 
 
 def test_event_page_links_to_a_map(client):

@@ -230,6 +230,30 @@ def test_an_untranslated_term_stays_on_offer(client, superuser, romanian_provide
     assert "Патронажна грижа (Български)" in checkbox_labels(page, "service_types")
 
 
+def test_the_postal_code_is_edited_beside_the_address_and_checked(
+    client, superuser, romanian_provider
+):
+    profile = UserProfile.get_for_user(superuser)
+    profile.preferred_language = "en"
+    profile.save()
+    edit = url(Provider, "edit", romanian_provider.pk)
+    page = client.get(edit).content.decode()
+    assert page.index('name="address"') < page.index('name="postal_code"')
+    assert page.index('name="postal_code"') < page.index('name="location"')
+    form = EditForm(page)
+    assert form.data["postal_code"] == ["3700"]
+
+    refused = client.post(edit, {**form.data, "postal_code": "37000"})  # Vidin is in Bulgaria
+    assert refused.status_code == 200
+    assert "A Bulgarian postal code has four digits, such as 3700" in refused.content.decode()
+    assert Provider.objects.get(pk=romanian_provider.pk).postal_code == "3700"
+
+    published = {**form.data, "postal_code": "3701", "action-publish": "action-publish"}
+    assert client.post(edit, published).status_code == 302
+    for version in romanian_provider.get_translations(inclusive=True):
+        assert version.postal_code == "3701", version.locale
+
+
 # The map is self-hosted and works without tiles
 
 

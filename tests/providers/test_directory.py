@@ -56,7 +56,8 @@ def test_filters_combine_in_a_shareable_url(client):
 )
 def test_nonsense_filters_never_fail(client, params):
     assert client.get(map_page("ro").url, params).status_code == 200
-    assert client.get("/ro/providers/data.geojson", params).status_code == 200
+    for export in ("data.geojson", "data.csv", "data.xlsx", "hsds.zip"):
+        assert client.get(f"/ro/providers/{export}", params).status_code == 200, export
 
 
 def test_provider_page_has_structured_data_and_map_link(client):
@@ -69,6 +70,7 @@ def test_provider_page_has_structured_data_and_map_link(client):
         re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     )
     assert data["@type"] == "Organization" and data["location"]["@type"] == "Place"
+    assert data["address"]["postalCode"] == provider.postal_code == "3700"
     assert "openstreetmap.org/?mlat=" in html
     assert "Network member" in html or "Membru" in html
     assert client.get(f"{page.url}p/nobody/").status_code == 404
@@ -102,7 +104,11 @@ def test_geojson_is_rfc7946_and_small(client):
     assert len(gzip.compress(big)) <= 10 * 1024
 
 
-def test_csv_and_hsds_exports(client):
+def test_exports_are_linked_beside_the_list_and_follow_its_filters(client):
+    html = client.get(map_page("en").url, {"country": "BG"}).content.decode()
+    for name in ("data.csv", "data.xlsx", "hsds.zip"):
+        assert f"/en/providers/{name}?country=BG" in html
+    assert ">Excel spreadsheet (XLSX)</a>" in html  # the link says the format
     response = client.get("/ro/providers/data.csv", {"country": "BG"})
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows and {row["country"] for row in rows} == {"BG"}
@@ -110,7 +116,7 @@ def test_csv_and_hsds_exports(client):
     archive = zipfile.ZipFile(io.BytesIO(client.get("/en/providers/hsds.zip").content))
     package = json.loads(archive.read("datapackage.json"))
     names = {resource["name"] for resource in package["resources"]}
-    assert {"organizations", "services", "locations", "service_at_locations"} <= names
+    assert {"organization", "service", "location", "service_at_location", "address"} <= names
     organizations = list(csv.DictReader(io.StringIO(archive.read("organizations.csv").decode())))
     assert len(organizations) == Provider.objects.filter(locale__language_code="en").count()
 

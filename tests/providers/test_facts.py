@@ -9,12 +9,13 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, Revision
 
+from providers.hsds import hsds_id
 from providers.importer import Importer, read_rows
 from providers.models import Provider
 
 pytestmark = pytest.mark.django_db
 VIDIN = "bg-fyc-vidin"
-RAZGRAD = "bg-zhaneta-razgrad"  # has a street address in every language
+RAZGRAD = "bg-zhaneta-razgrad"  # has a street address and postal code in every language
 
 
 def versions(external_id=VIDIN):
@@ -23,7 +24,7 @@ def versions(external_id=VIDIN):
 
 def test_a_confidential_location_is_hidden_in_every_language(client):
     romanian = versions(RAZGRAD)["ro"]
-    assert romanian.latitude is not None and romanian.address
+    assert romanian.latitude is not None and romanian.address and romanian.postal_code
     bulgarian = versions(RAZGRAD)["bg"]
     bulgarian.confidential_location = True
     bulgarian.save()  # ticked on the Bulgarian record only
@@ -36,6 +37,7 @@ def test_a_confidential_location_is_hidden_in_every_language(client):
         provider = versions(RAZGRAD)[prefix]
         assert provider.address not in page, prefix
         assert "openstreetmap.org/?mlat" not in page and '"geo"' not in page, prefix
+        assert '"postalCode"' not in page, prefix
         geojson = json.loads(client.get(f"/{prefix}/providers/data.geojson").content)
         ids = [
             f["properties"].get("external_id") or f["properties"].get("url")
@@ -48,23 +50,34 @@ def test_a_confidential_location_is_hidden_in_every_language(client):
             )
         )
         (row,) = [r for r in rows if r["external_id"] == RAZGRAD]
-        assert (row["address"], row["latitude"], row["confidential_location"]) == ("", "", "yes")
+        assert (row["address"], row["postal_code"], row["latitude"]) == ("", "", ""), prefix
+        assert row["confidential_location"] == "yes"
         with zipfile.ZipFile(
             io.BytesIO(client.get(f"/{prefix}/providers/hsds.zip").content)
         ) as package:
             locations = package.read("locations.csv").decode()
-        (location,) = [r for r in csv.DictReader(io.StringIO(locations)) if RAZGRAD in r["id"]]
+        (location,) = [
+            r
+            for r in csv.DictReader(io.StringIO(locations))
+            if r["id"] == hsds_id("location", RAZGRAD)
+        ]
         assert str(provider.latitude) not in location.values(), prefix
         assert str(provider.longitude) not in location.values(), prefix
 
 
-def test_saving_any_language_version_updates_the_others():
-    romanian = versions()["ro"]
-    romanian.phone = "+40 251 000 111"
-    romanian.capacity = 42
-    romanian.save()
+@pytest.mark.parametrize("saved", ["bg", "ro", "en"])
+def test_saving_any_language_version_updates_the_others(saved):
+    version = versions()[saved]
+    version.phone = "+40 251 000 111"
+    version.capacity = 42
+    version.postal_code = "3701"
+    version.save()
     for language, provider in versions().items():
-        assert (provider.phone, provider.capacity) == ("+40 251 000 111", 42), language
+        assert (provider.phone, provider.capacity, provider.postal_code) == (
+            "+40 251 000 111",
+            42,
+            "3701",
+        ), language
 
 
 def test_an_import_in_one_language_moves_the_point_in_all(tmp_path):
@@ -106,7 +119,7 @@ def test_a_stale_draft_does_not_bring_back_old_facts():
 
 def test_export_then_import_of_a_confidential_record_loses_nothing(client, tmp_path):
     bulgarian = versions(RAZGRAD)["bg"]
-    stored = (bulgarian.address, bulgarian.latitude, bulgarian.longitude)
+    stored = (bulgarian.address, bulgarian.postal_code, bulgarian.latitude, bulgarian.longitude)
     bulgarian.confidential_location = True
     bulgarian.save()
     exported = client.get("/bg/providers/data.csv").content
@@ -114,8 +127,13 @@ def test_export_then_import_of_a_confidential_record_loses_nothing(client, tmp_p
     path.write_bytes(exported)
     call_command("import_providers", str(path), "--language", "bg")
     bulgarian = versions(RAZGRAD)["bg"]
-    assert bulgarian.confidential_location and stored[0]
-    assert (bulgarian.address, bulgarian.latitude, bulgarian.longitude) == stored
+    assert bulgarian.confidential_location and all(stored)
+    assert (
+        bulgarian.address,
+        bulgarian.postal_code,
+        bulgarian.latitude,
+        bulgarian.longitude,
+    ) == stored
 
 
 def test_cells_that_would_run_as_formulas_are_neutralised_and_read_back(client, tmp_path):

@@ -26,9 +26,9 @@ GOOD = {
 }
 
 
-def write_csv(tmp_path, rows, name="providers.csv"):
-    header = ",".join(COLUMNS)
-    lines = [header] + [",".join(row.get(column, "") for column in COLUMNS) for row in rows]
+def write_csv(tmp_path, rows, name="providers.csv", columns=COLUMNS):
+    header = ",".join(columns)
+    lines = [header] + [",".join(row.get(column, "") for column in columns) for row in rows]
     path = tmp_path / name
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
@@ -61,6 +61,8 @@ def test_one_bad_row_imports_nothing_and_lists_every_error(tmp_path, capsys):
         {**GOOD, "external_id": "x3", "name": ""},
         {**GOOD, "external_id": "x4", "email": "not-an-email"},
         {**GOOD},  # duplicate id
+        {**GOOD, "external_id": "x5", "postal_code": "2005"},
+        {**GOOD, "external_id": "x6", "country": "BG", "district": "BG311", "postal_code": "37OO"},
     ]
     before = Provider.objects.count()
     with pytest.raises(CommandError, match="nothing was imported"):
@@ -72,6 +74,14 @@ def test_one_bad_row_imports_nothing_and_lists_every_error(tmp_path, capsys):
     assert "line 5, column “name”: this value is required" in errors
     assert "line 6, column “email”: malformed e-mail address" in errors
     assert "line 7, column “external_id”: duplicate id: also on line 2" in errors
+    assert (
+        "line 8, column “postal_code”: a Romanian postal code has six digits, such as 205200"
+        in errors
+    )
+    assert (
+        "line 9, column “postal_code”: a Bulgarian postal code has four digits, such as 3700"
+        in errors
+    )
 
 
 @override("en")
@@ -138,3 +148,21 @@ def test_a_nul_byte_is_a_row_error_in_the_dry_run_as_in_the_import(tmp_path, dry
         call_command("import_providers", str(path), "--language", "ro", *arguments)
     assert "line 2, column “name”: contains a NUL character" in capsys.readouterr().err
     assert not Provider.objects.filter(external_id="ro-test-centre").exists()
+
+
+def test_the_postal_code_column_is_read_and_an_older_file_without_it_keeps_it(tmp_path):
+    call_command(
+        "import_providers",
+        str(write_csv(tmp_path, [{**GOOD, "postal_code": "200585"}])),
+        "--language",
+        "ro",
+    )
+    provider = Provider.objects.get(external_id="ro-test-centre", locale__language_code="ro")
+    assert provider.postal_code == "200585"
+    older = [column for column in COLUMNS if column != "postal_code"]
+    assert len(older) == len(COLUMNS) - 1
+    renamed = {**GOOD, "name": "Centrul de zi Test nou"}
+    path = write_csv(tmp_path, [renamed], name="older.csv", columns=older)
+    call_command("import_providers", str(path), "--language", "ro")
+    provider.refresh_from_db()
+    assert (provider.name, provider.postal_code) == ("Centrul de zi Test nou", "200585")

@@ -1,0 +1,115 @@
+"""The demo site, built once per test run and copied for every process that needs it.
+
+Every test database starts from the demo in three languages, and so does the site the
+browser checks serve. Migrating and loading the demo takes one to two minutes; before
+this, each of ``make test``'s two workers and the served site did it on their own.
+Now the first pytest process builds a SQLite template (database and media) with the
+real commands in a subprocess, and each worker and the served site copy it.
+
+The template is kept in ``.test-cache/`` under a key made from every source file that
+the demo depends on (code, migrations, demo data; not the tests), so a second run on an
+unchanged tree starts at once and any change to the product builds it anew.
+
+PostgreSQL runs (``DATABASE_URL=postgres://…``) keep the ordinary path: migrations and
+``load_demo`` in each test database (tests/conftest.py).
+"""
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / ".test-cache"
+ENV_VAR = "TEST_DEMO_TEMPLATE"  # the template folder, passed to the xdist workers
+# What the demo is made of; tests, tools and generated folders are not.
+SOURCE_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".html", ".svg", ".css", ".po"}
+SKIPPED = {"tests", "node_modules", "media", "staticfiles", "backups", "scripts"}
+
+
+def uses_sqlite():
+    return not os.environ.get("DATABASE_URL", "sqlite").startswith(("postgres", "pgsql"))
+
+
+def source_key():
+    digest = hashlib.sha256()
+    for path in sorted(_sources()):
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()[:16]
+
+
+def _sources():
+    for path in ROOT.iterdir():
+        if path.name.startswith(".") or path.name in SKIPPED:
+            continue
+        if path.is_file() and path.suffix in SOURCE_SUFFIXES:
+            yield path
+        elif path.is_dir():
+            yield from (
+                item
+                for item in path.rglob("*")
+                if item.suffix in SOURCE_SUFFIXES and "__pycache__" not in item.parts
+            )
+
+
+def ensure_template(report=print):
+    """The template folder (``demo.sqlite3`` and ``media/``), built if it is not cached."""
+    folder = CACHE / f"demo-{source_key()}"
+    if (folder / "ready").exists():
+        return folder
+    _remove_stale_templates()
+    building = CACHE / f"building-{os.getpid()}"
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir(parents=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": f"sqlite:///{building / 'demo.sqlite3'}",
+        "MEDIA_ROOT": str(building / "media"),
+    }
+    started = time.monotonic()
+    # prerender_pages: the renditions every page shows are made once here, not per test.
+    commands = (["migrate", "--noinput"], ["load_demo"], ["setup_roles"], ["prerender_pages"])
+    for command in commands:
+        result = subprocess.run(  # noqa: S603 - fixed argv, no shell
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode:
+            shutil.rmtree(building, ignore_errors=True)
+            raise RuntimeError(
+                f"building the demo template: manage.py {' '.join(command)} exited "
+                f"{result.returncode}\n{result.stdout}\n{result.stderr}"
+            )
+    (building / "ready").touch()
+    try:
+        building.rename(folder)
+    except OSError:  # another run built the same tree meanwhile: use theirs
+        shutil.rmtree(building, ignore_errors=True)
+    report(f"demo template built in {time.monotonic() - started:.0f} s: {folder}")
+    return folder
+
+
+def _remove_stale_templates(max_age=3600):
+    """Templates of earlier trees, once no run can still be copying them."""
+    for old in [*CACHE.glob("demo-*"), *CACHE.glob("building-*")]:
+        if time.time() - old.stat().st_mtime > max_age:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def copy_template(template, database, media):
+    """A private copy of the template's database for one process, and its media files
+    added to the process's media folder."""
+    database = Path(database)
+    database.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(Path(template) / "demo.sqlite3", database)
+    shutil.copytree(Path(template) / "media", media, dirs_exist_ok=True)
