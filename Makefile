@@ -10,7 +10,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ADMIN_USER ?= admin
 DEV_ADMIN_PASSWORD ?= social-cohesion-dev
-# Test processes: two workers (pytest-xdist); the browser checks share one of them.
+# Test processes: two workers (pytest-xdist), each test file whole in one of them (its
+# module fixtures, such as a browser check's served site or the journeys' order, stay together).
 TEST_WORKERS ?= 2
 
 .PHONY: help install run test test-fast lint format messages compile-messages browser-deps bench
@@ -50,10 +51,10 @@ browser-deps: ## Install Chromium, Java (as root) and the npm checkers for the b
 	bash scripts/ensure-browser.sh
 
 test: install compile-messages browser-deps ## Install and run the whole test suite
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 test-fast: install compile-messages ## Run the suite without the browser checks
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser"
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser"
 
 lint: install ## Check code style and migrations
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,9 @@
 """Test settings: fast hasher, local memory cache, immediate tasks, no network."""
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
@@ -21,14 +24,13 @@ TASKS = {
 PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://localhost").rstrip("/")
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 
-# Tests keep their own uploaded files, apart from the development site's media.
-# Each pytest-xdist worker has its own folder, as it has its own database.
-MEDIA_ROOT = Path(  # noqa: F405
-    os.environ.get(
-        "MEDIA_ROOT",
-        BASE_DIR / ".test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main"),  # noqa: F405
-    )
-)
+# Tests keep their own uploaded files, apart from the development site's media: each test
+# process (each pytest-xdist worker) starts with a fresh folder, removed when it ends.
+if os.environ.get("MEDIA_ROOT"):
+    MEDIA_ROOT = Path(os.environ["MEDIA_ROOT"])
+else:
+    MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="rnsc-test-media-"))
+    atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 
 # Map tiles come from a blank, transparent local tile in tests: the tile code path runs with
 # no network, and the site's own base layer shows through as it does with no tiles at all.

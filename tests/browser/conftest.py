@@ -55,14 +55,6 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (``make test`` runs two workers), every browser check runs in one
-    worker, so the served site is set up once while the other worker runs the rest."""
-    for item in items:
-        if item.get_closest_marker("browser") is not None:
-            item.add_marker(pytest.mark.xdist_group("browser"))
-
-
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Skip (or, under CI=true, fail) browser checks whose tools are not installed."""
@@ -238,14 +230,16 @@ def page(browser, blocked_requests: list[str]):
     """A page in a fresh context that bypasses the site's CSP (to inject axe-core)
     and can only reach 127.0.0.1/localhost."""
 
-    def only_local(route) -> None:
-        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            blocked_requests.append(route.request.url)
-            route.abort()
-
     context = browser.new_context(bypass_csp=True)
-    context.route("**/*", only_local)
+    context.route("**/*", lambda route: only_local(route, blocked_requests))
     yield context.new_page()
     context.close()
+
+
+def only_local(route, blocked: list[str]) -> None:
+    """Let requests to this machine through; abort any other and note its URL."""
+    if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
+        route.continue_()
+    else:
+        blocked.append(route.request.url)
+        route.abort()

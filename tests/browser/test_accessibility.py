@@ -4,11 +4,41 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from .conftest import only_local
 from .pages import PAGES
 
 pytestmark = pytest.mark.browser
 
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    # Only violations are read: axe skips the detail of passes and inapplicable rules.
+    "resultTypes": ["violations"],
+}
+DESKTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 320, "height": 568}
+
+
+@pytest.fixture(scope="module")
+def tabs(browser):
+    """tabs(viewport) -> (page, blocked requests): one tab per viewport for the module, so
+    each check pays for a navigation, not a new browser context (static files stay cached).
+    """
+    opened = {}
+
+    def get(viewport):
+        key = viewport["width"]
+        if key not in opened:
+            blocked = []
+            context = browser.new_context(bypass_csp=True, viewport=viewport)
+            context.route("**/*", lambda route, blocked=blocked: only_local(route, blocked))
+            opened[key] = (context.new_page(), blocked)
+        page, blocked = opened[key]
+        blocked.clear()
+        return page, blocked
+
+    yield get
+    for page, _blocked in opened.values():
+        page.context.close()
 
 
 def describe(violations: list[dict]) -> str:
@@ -40,14 +70,15 @@ def check(page, blocked_requests, axe_source, url: str) -> list[str]:
 
 
 @pytest.mark.parametrize("path", [pytest.param(path, id=name) for name, path in PAGES])
-def test_accessibility(page, blocked_requests, axe_source, site_url, path):
-    if problems := check(page, blocked_requests, axe_source, site_url + path):
+def test_accessibility(tabs, axe_source, site_url, path):
+    page, blocked = tabs(DESKTOP)
+    if problems := check(page, blocked, axe_source, site_url + path):
         pytest.fail("\n".join(problems), pytrace=False)
 
 
 @pytest.mark.parametrize("path", [pytest.param(path, id=name) for name, path in PAGES])
-def test_accessibility_on_a_phone(page, blocked_requests, axe_source, site_url, path):
+def test_accessibility_on_a_phone(tabs, axe_source, site_url, path):
     """The same at 320 CSS px (WCAG 1.4.10 Reflow), with the phone menu open."""
-    page.set_viewport_size({"width": 320, "height": 568})
-    if problems := check(page, blocked_requests, axe_source, site_url + path):
+    page, blocked = tabs(PHONE)
+    if problems := check(page, blocked, axe_source, site_url + path):
         pytest.fail("320 px:\n" + "\n".join(problems), pytrace=False)
