@@ -97,6 +97,7 @@ def job_view(request, pk):
         "providers/admin/import_job.html",
         {
             "job": job,
+            "job_title": _("Provider import"),
             "errors": job.errors[:SHOWN_ERRORS],
             "more_errors": max(len(job.errors) - SHOWN_ERRORS, 0),
         },

@@ -264,6 +264,7 @@ def upload_job_view(request, pk):
         "translation/upload_job.html",
         {
             "job": job,
+            "job_title": _("PO upload"),
             "updated": [
                 {
                     "title": item["title"],

@@ -17,8 +17,9 @@ from urllib.parse import unquote, urlencode, urlsplit
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from .conftest import only_local
+
 ROOT = Path(__file__).resolve().parents[2]
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 PERMISSION_DENIED = "Sorry, you do not have permission to access this area."
 
 
@@ -110,15 +111,7 @@ def page_url(env: dict[str, str], page_id: int) -> str:
 
 def keep_local(context: BrowserContext, blocked: list[str]) -> BrowserContext:
     """Abort every request that would leave this machine, and note it."""
-
-    def only_local(route) -> None:
-        if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", only_local)
+    context.route("**/*", lambda route: only_local(route, blocked))
     return context
 
 

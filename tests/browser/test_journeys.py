@@ -175,8 +175,12 @@ def write_and_submit_news(page: Page, site_url: str, image: Path) -> NewsItem:
     expect(submit).to_be_visible()
     expect(footer.get_by_role("button", name=re.compile("Publish"))).to_have_count(0)
     # Autosave may be creating the page right now: a person reads the footer first, and a
-    # click during that request would post a second page with the same address.
+    # click before the form has turned into the new page's edit form would post a second
+    # page with the same address (Wagtail answers "slug already in use").
     let_autosave_run(page)
+    page.wait_for_load_state("networkidle")
+    if "/edit/" in page.url:
+        expect(page.locator("#page-edit-form")).to_have_attribute("action", re.compile("/edit/"))
     submit.click()
     expect(messages(page)).to_contain_text(
         re.compile(

@@ -7,11 +7,9 @@ without (on arrival, then after following the "Menu" link). The contexts keep th
 CSP, so the menu script is checked under the real policy.
 """
 
-from urllib.parse import urlsplit
-
 import pytest
 
-from .conftest import LOCAL_HOSTS
+from .conftest import only_local
 from .pages import PAGES
 
 pytestmark = pytest.mark.browser
@@ -113,13 +111,6 @@ MEASURE_FILTERS = """(results) => {
 }"""
 
 
-def only_local(route) -> None:
-    if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
-        route.continue_()
-    else:
-        route.abort()
-
-
 @pytest.fixture(scope="module")
 def tab(browser):
     """tab(width, javascript) -> a page in a context of that viewport, made once and reused."""
@@ -130,7 +121,7 @@ def tab(browser):
             height = PHONES.get(width, DESKTOP[1])
             viewport = {"width": width, "height": height}
             context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
-            context.route("**/*", only_local)
+            context.route("**/*", lambda route: only_local(route, []))
             contexts.append(context)
             pages[width, javascript] = context.new_page()
         return pages[width, javascript]
