@@ -10,6 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV_ADMIN_USER ?= admin
 DEV_ADMIN_PASSWORD ?= social-cohesion-dev
+DEV_MEMBER_EMAIL = demo.member@example.org
 # Test processes: two workers (pytest-xdist), each test file whole in one of them (its
 # module fixtures, such as a browser check's served site or the journeys' order, stay together).
 TEST_WORKERS ?= 2
@@ -41,6 +42,7 @@ run: install compile-messages ## Set up everything (SQLite, demo content) and se
 	@echo ""
 	@echo "  Site:   http://$(HOST):$(PORT)/  (Bulgarian /bg/, Romanian /ro/, English /en/)"
 	@echo "  Admin:  http://$(HOST):$(PORT)/admin/  user '$(DEV_ADMIN_USER)', password '$(DEV_ADMIN_PASSWORD)'"
+	@echo "  Member: $(DEV_MEMBER_EMAIL), password '$${DEMO_MEMBER_PASSWORD:-demo-member-2026}' (the community of practice; e-mails print here)"
 	@echo "  Worker: background tasks (large imports) run by db_worker, stopped with the server"
 	@echo ""
 	$(MANAGE) db_worker --backend background --interval 2 -v0 & worker=$$!; \

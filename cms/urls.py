@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -27,6 +27,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": I18nSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("visits/", include("home.visits.urls")),  # the visit counter's beacon
     path(
         "downloads/<int:edition_id>/<str:filename>",
         publication_views.download,
@@ -45,6 +46,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("account/", include("allauth.urls")),
     path("providers/data.geojson", provider_views.geojson, name="providers_geojson"),
     path("providers/data.csv", provider_views.csv_export, name="providers_csv"),
     path("providers/data.xlsx", provider_views.xlsx_export, name="providers_xlsx"),
@@ -54,9 +56,10 @@ urlpatterns += i18n_patterns(
         views.password_attempts_limited(wagtail_views.authenticate_with_password),
         name="wagtailcore_authenticate_with_password",
     ),
+    # Wagtail still reverses its own login's name; there is one sign-in form (allauth's).
     path(
         "_util/login/",
-        auth_views.LoginView.as_view(template_name="wagtailcore/login.html"),
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
         name="wagtailcore_login",
     ),
     re_path(r"^((?:[\w\-]+/)*)$", views.serve, name="wagtail_serve"),

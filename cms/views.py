@@ -2,6 +2,7 @@ import sys
 from functools import wraps
 
 from axes.helpers import get_client_ip_address
+from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse, HttpResponseServerError
@@ -26,6 +27,8 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /django-admin/",
+        "Disallow: /visits/",
+        *(f"Disallow: /{code}/account/" for code, _name in settings.LANGUAGES),
         "",
         f"Sitemap: {public_url(reverse('sitemap'))}",
     ]

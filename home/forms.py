@@ -44,32 +44,41 @@ def content_matches_extension(uploaded, extension):
     return False
 
 
+def check_uploaded_document(uploaded):
+    """Refuse a new upload whose type, size or content is not what documents may be.
+
+    Shared by Wagtail's document form and the community's resource form, so both say the
+    same thing about the same file.
+    """
+    extension = uploaded.name.rsplit(".", 1)[-1].lower() if "." in uploaded.name else ""
+    allowed = settings.WAGTAILDOCS_EXTENSIONS
+    if extension not in allowed:
+        raise forms.ValidationError(
+            _("Only these file types can be uploaded: %(types)s.")
+            % {"types": ", ".join(ext.upper() for ext in allowed)}
+        )
+    if uploaded.size > settings.WAGTAILDOCS_MAX_UPLOAD_SIZE:
+        raise forms.ValidationError(
+            _("This file is %(size)s; the limit is %(limit)s.")
+            % {
+                "size": filesizeformat(uploaded.size),
+                "limit": filesizeformat(settings.WAGTAILDOCS_MAX_UPLOAD_SIZE),
+            }
+        )
+    if not content_matches_extension(uploaded, extension):
+        raise forms.ValidationError(
+            _(
+                "This file is not really a %(type)s file: its content does not match its "
+                "name. Save it again as %(type)s and upload it."
+            )
+            % {"type": extension.upper()}
+        )
+    return uploaded
+
+
 class SafeDocumentForm(BaseDocumentForm):
     def clean_file(self):
         uploaded = self.cleaned_data.get("file")
         if not uploaded or not hasattr(uploaded, "content_type"):
             return uploaded  # unchanged on edit
-        extension = uploaded.name.rsplit(".", 1)[-1].lower() if "." in uploaded.name else ""
-        allowed = settings.WAGTAILDOCS_EXTENSIONS
-        if extension not in allowed:
-            raise forms.ValidationError(
-                _("Only these file types can be uploaded: %(types)s.")
-                % {"types": ", ".join(ext.upper() for ext in allowed)}
-            )
-        if uploaded.size > settings.WAGTAILDOCS_MAX_UPLOAD_SIZE:
-            raise forms.ValidationError(
-                _("This file is %(size)s; the limit is %(limit)s.")
-                % {
-                    "size": filesizeformat(uploaded.size),
-                    "limit": filesizeformat(settings.WAGTAILDOCS_MAX_UPLOAD_SIZE),
-                }
-            )
-        if not content_matches_extension(uploaded, extension):
-            raise forms.ValidationError(
-                _(
-                    "This file is not really a %(type)s file: its content does not match its "
-                    "name. Save it again as %(type)s and upload it."
-                )
-                % {"type": extension.upper()}
-            )
-        return uploaded
+        return check_uploaded_document(uploaded)

@@ -85,6 +85,21 @@ def _snippet_permissions(*actions):
     ]
 
 
+# The community of practice (its app is named by label: home never imports it).
+# Moderators review members and what they share; nothing of it is added in the admin.
+COMMUNITY_PERMISSIONS = [
+    *[
+        f"community.{action}_{model}"
+        for model in ("member", "postreport")
+        for action in ("view", "change")
+    ],
+    *[
+        f"community.{action}_{model}"
+        for model in ("resource", "post", "thread")
+        for action in ("view", "change", "delete")
+    ],
+]
+
 PROMOTIONS = [
     f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")
 ]
@@ -99,6 +114,7 @@ MODEL_PERMISSIONS = {
         *PROMOTIONS,
         "home.change_sitesettings",
         *_snippet_permissions("add", "change", "publish", "delete"),
+        *COMMUNITY_PERMISSIONS,
     ],
     # Translators start translations into their own language (the "Translate" form
     # offers them only that language: home.translation.views).
@@ -107,6 +123,11 @@ MODEL_PERMISSIONS = {
         *_snippet_permissions("view", "change"),
     ],
 }
+
+# Editors and moderators read the site's visit counts (the home.visits report).
+VISITS_REPORT = "visits.view_dailyvisits"
+MODEL_PERMISSIONS[EDITORS].append(VISITS_REPORT)
+MODEL_PERMISSIONS[MODERATORS].append(VISITS_REPORT)
 
 
 def permission(codename):

@@ -1,52 +1,24 @@
 """Downloads of publication files: HTTP done properly, and counted honestly."""
 
-import hashlib
 import mimetypes
 import re
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import content_disposition_header, http_date
 from django.views.decorators.http import require_safe
 
-from home.client import client_address
+from home.counting import countable
 from publications.access import may_be_restricted, page_refusal
 from publications.models import DownloadCount, PublicationEdition
 
-# COUNTER excludes robots and double clicks: a list of user-agent patterns (after the
-# COUNTER robots list) and a 30-second window per client and file.
-ROBOTS = re.compile(
-    r"bot|crawl|spider|slurp|archiver|curl|wget|python-|java/|libwww|httpclient|go-http|"
-    r"headless|lighthouse|pingdom|monitor|scanner|preview|facebookexternalhit|feedfetcher",
-    re.IGNORECASE,
-)
-DOUBLE_CLICK_SECONDS = 30
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 CHUNK = 64 * 1024
 
 
-def is_robot(request):
-    agent = request.headers.get("User-Agent", "")
-    return not agent or bool(ROBOTS.search(agent))
-
-
-def first_request_in_window(request, edition):
-    """True once per client and file every 30 s; the cache key identifies nobody."""
-    # The reader's own address behind the proxy (TRUSTED_PROXY_COUNT, as for the lock-out).
-    address = client_address(request)
-    client = f"{address}|{request.headers.get('User-Agent', '')}"
-    salt = f"{settings.SECRET_KEY}|{timezone.localdate().isoformat()}"
-    digest = hashlib.sha256(
-        f"{salt}|{client}|{edition.page.translation_key}|{edition.language}".encode()
-    ).hexdigest()
-    return cache.add(f"download:{digest}", 1, DOUBLE_CLICK_SECONDS)
-
-
 def count_download(request, edition):
-    if is_robot(request) or not first_request_in_window(request, edition):
+    if not countable(request, f"{edition.page.translation_key}|{edition.language}"):
         return
     DownloadCount.increment(
         edition.page.translation_key, edition.language, timezone.localdate().replace(day=1)

@@ -1,4 +1,6 @@
-"""Build and keep the search documents: one per live public page and per provider."""
+"""Build and keep the search documents: one per live public page, per provider and per
+published public resource of the community (design.md: the search may know providers; the
+community's resources are the one other tie, agreed for issue 16)."""
 
 import html
 import re
@@ -96,6 +98,62 @@ def provider_fields(provider, map_url):
     }
 
 
+def resource_fields(resource, community_page):
+    """The document of a published public resource, on the community page of its language."""
+    language = resource.language
+    text = plain(resource.summary)[:MAX_TEXT]
+    date = resource.reviewed_at or resource.submitted_at
+    return {
+        "locale_id": community_page.locale_id,
+        "kind": "resource",
+        "title": resource.title[:500],
+        "url": community_page.get_url()
+        + community_page.reverse_subpage("resource_route", args=(resource.pk,)),
+        "summary": text[:1000],
+        "text": text,
+        "date": date.date() if date else None,
+        "title_terms": _terms(resource.title, language),
+        "body_terms": _terms(text, language),
+    }
+
+
+def _community_pages():
+    """{language code: page} of the live public community pages."""
+    from community.models import CommunityPage
+
+    restricted = _restricted_paths()
+    return {
+        page.locale.language_code: page
+        for page in CommunityPage.objects.live().select_related("locale")
+        if _is_public(page, restricted) and page.get_url()
+    }
+
+
+def _resource_document(resource, community_pages):
+    """The fields of the resource's document, or None when it is not for the public."""
+    page = community_pages.get(resource.language)
+    if page is None or not resource.is_public:
+        return None
+    return resource_fields(resource, page)
+
+
+def index_resource(resource):
+    """Add, refresh or drop one resource's document (published and public: found)."""
+    fields = _resource_document(resource, _community_pages())
+    if fields is None:
+        SearchDocument.objects.filter(resource=resource).delete()
+        return
+    SearchDocument.objects.update_or_create(resource=resource, defaults=fields)
+
+
+def index_resources():
+    """Every resource again (a community page was published, moved or withdrawn)."""
+    from community.models import Resource
+
+    for resource in Resource.objects.all():
+        index_resource(resource)
+
+
 def _restricted_paths():
     return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
@@ -174,6 +232,7 @@ def index_providers(providers):
 @transaction.atomic
 def rebuild():
     """Index everything again from scratch; returns the number of documents."""
+    from community.models import Resource
     from providers.models import Provider
 
     SearchDocument.objects.all().delete()
@@ -199,6 +258,11 @@ def rebuild():
                     provider=provider, **provider_fields(provider, map_urls[provider.locale_id])
                 )
             )
+    community_pages = _community_pages()
+    for resource in Resource.objects.filter(status=Resource.Status.APPROVED):
+        fields = _resource_document(resource, community_pages)
+        if fields:
+            documents.append(SearchDocument(resource=resource, **fields))
     SearchDocument.objects.bulk_create(documents, batch_size=500)
     if connection.vendor == "postgresql":  # fresh statistics, or the planner skips the GIN index
         with connection.cursor() as cursor:

@@ -9,11 +9,13 @@ KINDS = {
     "practice": _("Good practices"),
     "publication": _("Publications"),
     "provider": _("Service providers"),
+    "resource": _("Shared resources"),
 }
 
 
 class SearchDocument(index.Indexed, models.Model):
-    """One public page or provider as the site search sees it, in its own language.
+    """One public page, provider or shared resource as the site search sees it, in its own
+    language (a resource in the language it is written in).
 
     ``title_terms`` and ``body_terms`` hold the text after the language's analysis
     (search.analysis: Bulgarian stems with transliteration keys, Romanian folded stems,
@@ -29,6 +31,10 @@ class SearchDocument(index.Indexed, models.Model):
     )
     provider = models.OneToOneField(
         "providers.Provider", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # The community's shared resources: the one tie besides providers (design.md, issue 16).
+    resource = models.OneToOneField(
+        "community.Resource", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     title = models.CharField(_("title"), max_length=500)
     url = models.CharField(_("address"), max_length=1000)
@@ -49,9 +55,10 @@ class SearchDocument(index.Indexed, models.Model):
         indexes = [models.Index(fields=["locale", "kind"])]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(page__isnull=False, provider__isnull=True)
-                | models.Q(page__isnull=True, provider__isnull=False),
-                name="search_document_is_a_page_or_a_provider",
+                condition=models.Q(page__isnull=False, provider__isnull=True, resource__isnull=True)
+                | models.Q(page__isnull=True, provider__isnull=False, resource__isnull=True)
+                | models.Q(page__isnull=True, provider__isnull=True, resource__isnull=False),
+                name="search_document_is_a_page_a_provider_or_a_resource",
             )
         ]
 

@@ -22,6 +22,7 @@ SOURCES = [
     "library",
     "providers",
     "publications",
+    "community",
 ]
 
 

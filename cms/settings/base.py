@@ -29,11 +29,13 @@ INSTALLED_APPS = [
     "home",
     "home.translation",
     "home.two_factor",
+    "home.visits",
     "news",
     "library",
     "publications",
     "providers",
     "search",
+    "community",
     "cms",
     "csp",
     "axes",
@@ -61,7 +63,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django_tasks_db",  # the "background" task queue (TASKS below)
+    "django_tasks_db",
+    "allauth",
+    "allauth.account",  # the "background" task queue (TASKS below)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -81,6 +85,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "home.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -96,6 +101,7 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",  # members sign in by e-mail
 ]
 # Guessing passwords: after 5 failures for one username from one address, that pair is
 # refused for 30 minutes, on the admin login and the front-end login alike. Behind a
@@ -185,6 +191,8 @@ TIME_ZONE = "Europe/Sofia"
 USE_TZ = True
 # Dates and numbers as each language writes them (cms/formats/<language>/formats.py).
 FORMAT_MODULE_PATH = ["cms.formats"]
+# The footer's visit count starts here: the date the old site's counter counted from.
+VISITS_SINCE = datetime.date(2017, 2, 12)
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -266,9 +274,10 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Regional Network for Social Cohesion"
-# The front-end login, in the visitor's language (restricted pages, private documents);
-# admin views refuse with Wagtail's own "permission denied" message instead.
-LOGIN_URL = "wagtailcore_login"
+# The front-end sign-in, in the visitor's language (members' pages, restricted pages,
+# private documents): allauth's, with e-mail verification and the lock-out. Admin views
+# refuse with Wagtail's own "permission denied" message instead.
+LOGIN_URL = WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 # The site's one public address (scheme and host, no trailing slash): every absolute URL
 # it gives out (feeds, sitemap, structured data, canonical links, e-mails) starts with it,
 # whatever host a request came in on (home.utils.public_url).
@@ -379,3 +388,43 @@ if MAP_GEOCODER in _GEOCODER_ORIGINS:
     ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]["connect-src"].append(
         _GEOCODER_ORIGINS[MAP_GEOCODER]
     )
+
+# Members' accounts (django-allauth). Anyone may apply for the community of practice:
+# sign-up with e-mail, password and profile (community.account_forms), e-mail verified
+# before anything else, then a moderator decides (community.Member, "pending" until then).
+# Members sign in by e-mail and are never staff (community.adapter).
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+# One address per account; a new one replaces it only once verified.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_ADAPTER = "community.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "community.account_forms.MemberSignupForm"}
+ACCOUNT_USER_DISPLAY = "community.adapter.user_display"  # the full name, not a username
+# A field people never see; a robot that fills it in gets "check your e-mail" and no account.
+ACCOUNT_SIGNUP_FORM_HONEYPOT_FIELD = "website"
+ACCOUNT_EMAIL_CONFIRMATION_ANONYMOUS_REDIRECT_URL = "account_login"
+# A small community: a few resets per address are plenty; sign-ups allow a workshop's room
+# behind one address. Beyond, a 429 page (templates/429.html). Wrong passwords are axes'
+# job (5 per e-mail and address, above): allauth's own per-account limit stays above it,
+# so the lock-out page is what people see.
+ACCOUNT_RATE_LIMITS = {
+    "signup": "20/h/ip",
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,20/h/key",
+    "reset_password": "5/h/ip,3/h/key",
+    "reset_password_from_key": "20/h/ip",
+    "confirm_email": "1/3m/key,10/h/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/h/user",
+}
+# A changed password signs out every other session (a stolen one included); this one stays.
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+# Axes counts allauth's sign-ins by the e-mail address typed (allauth passes email=…).
+AXES_USERNAME_CALLABLE = "community.adapter.axes_username"
+# Where sign-in and sign-out lead when nothing else is asked for; the adapter sends members
+# to their profile and everyone to the home page of their own language.
+LOGIN_REDIRECT_URL = "/"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"

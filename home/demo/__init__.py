@@ -52,7 +52,9 @@ def build(log):
     for item in pages_data:
         page = build_standard_page(home, item)
         refresh_page(
-            page, lambda lang, page, item=item: standard_fields(item, lang, page), ["seo_title"]
+            page,
+            lambda lang, page, item=item: standard_fields(item, lang, page),
+            ["seo_title", "lead", "body"],
         )
         by_key[item["key"]] = page
         count = translate(page, lambda lang, item=item: standard_fields(item, lang, StandardPage()))

@@ -180,6 +180,19 @@ def retranslate(source_instance, build_shadow):
         translation.save_target(publish=True)
 
 
+def _same(stored, fresh):
+    """Equal values; stream fields compared as saved (block defaults filled in)."""
+    if hasattr(stored, "stream_block") and hasattr(fresh, "stream_block"):
+        return _saved_form(stored) == _saved_form(fresh)
+    return stored == fresh
+
+
+def _saved_form(stream):
+    return [
+        (child.block_type, child.id, child.block.get_prep_value(child.value)) for child in stream
+    ]
+
+
 def refresh_page(page, fill, fields):
     """Publish what changed in the demo data of an existing page, in every language.
 
@@ -188,14 +201,16 @@ def refresh_page(page, fill, fields):
     revision. Returns whether anything changed.
     """
     fresh = fill(SOURCE_LANGUAGE, type(page)())
-    changed = [name for name in fields if getattr(page, name) != getattr(fresh, name)]
+    changed = [name for name in fields if not _same(getattr(page, name), getattr(fresh, name))]
     if changed:
         for name in changed:
             setattr(page, name, getattr(fresh, name))
         page.save_revision().publish()
     stale = changed or any(
-        getattr(translation, name)
-        != getattr(fill(translation.locale.language_code, type(page)()), name)
+        not _same(
+            getattr(translation, name),
+            getattr(fill(translation.locale.language_code, type(page)()), name),
+        )
         for translation in page.get_translations().select_related("locale").specific()
         for name in fields
     )

@@ -125,6 +125,7 @@ def site_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": f"sqlite:///{tmp / 'browser.sqlite3'}",
         "MEDIA_ROOT": str(tmp / "media"),
+        "EMAIL_FILE_PATH": str(tmp / "mail"),  # journeys read what the site sent
         "PYTHONUNBUFFERED": "1",
     }
 
@@ -243,3 +244,46 @@ def only_local(route, blocked: list[str]) -> None:
     else:
         blocked.append(route.request.url)
         route.abort()
+
+
+# Journeys: each person in their own browser context ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def signed_in(browser, site_url: str, staff) -> dict[str, dict]:
+    """Each person signs in once through the login form; their sessions are reused."""
+    from .journeys import keep_local, log_in
+
+    states = {}
+    for user in staff.values():
+        context = keep_local(browser.new_context(locale="en-GB"), [])
+        log_in(context.new_page(), site_url, user)
+        states[user.username] = context.storage_state()
+        context.close()
+    return states
+
+
+@pytest.fixture
+def outside_requests() -> dict[str, list[str]]:
+    """Outside URLs that pages tried to load (aborted): by visitors, by staff."""
+    return {"public": [], "admin": []}
+
+
+@pytest.fixture
+def open_as(browser, signed_in, outside_requests, site_url, site_env) -> Iterator:
+    """``open_as(user)``: a page in that person's own browser context (None: a visitor)."""
+    from .journeys import keep_local, serve_media
+
+    contexts = []
+    media = Path(site_env["MEDIA_ROOT"])
+
+    def open_page(user=None):
+        state = signed_in[user.username] if user else None
+        context = browser.new_context(locale="en-GB", storage_state=state)
+        keep_local(context, outside_requests["admin" if user else "public"])
+        contexts.append(serve_media(context, site_url, media))
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -62,3 +62,34 @@ PAGES += [
     ("search-empty-ro", "/ro/search/?q=xilofon"),
     ("search-empty-en", "/en/search/?q=xylophone&type=news"),
 ]
+
+# The community of practice (community/demo: resource 2 is Romanian, 3 English, 1 Bulgarian;
+# thread 1 Bulgarian, 2 Romanian, 3 English; member 6 a public Romanian profile).
+PAGES += [
+    ("community-bg", "/bg/obshtnost/"),
+    ("community-ro", "/ro/comunitate/"),
+    ("community-en", "/en/community/"),
+    ("resources-bg", "/bg/obshtnost/resources/"),
+    ("resources-ro", "/ro/comunitate/resources/?language=ro"),
+    ("resources-en", "/en/community/resources/?type=methodology"),
+    ("resource-bg", "/bg/obshtnost/resources/1/"),
+    ("resource-ro", "/ro/comunitate/resources/2/"),
+    ("resource-en", "/en/community/resources/3/"),
+    ("discussions-bg", "/bg/obshtnost/discussions/"),
+    ("discussions-ro", "/ro/comunitate/discussions/"),
+    ("discussions-en", "/en/community/discussions/"),
+    ("thread-bg", "/bg/obshtnost/discussions/1/"),
+    ("thread-ro", "/ro/comunitate/discussions/2/"),
+    ("thread-en", "/en/community/discussions/3/"),
+    ("members-bg", "/bg/obshtnost/members/"),
+    ("members-ro", "/ro/comunitate/members/?country=RO"),
+    ("members-en", "/en/community/members/"),
+    ("member-ro", "/ro/comunitate/members/6/"),
+    ("signup-bg", "/bg/account/signup/"),
+    ("signup-ro", "/ro/account/signup/"),
+    ("signup-en", "/en/account/signup/"),
+    ("login-bg", "/bg/account/login/"),
+    ("login-ro", "/ro/account/login/"),
+    ("login-en", "/en/account/login/"),
+    ("password-reset-ro", "/ro/account/password/reset/"),
+]

@@ -17,7 +17,6 @@ import html
 import json
 import re
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -31,13 +30,10 @@ from .journeys import (
     PERMISSION_DENIED,
     SECOND_EDITOR,
     TRANSLATOR_RO,
-    StaffUser,
     csrf_token,
     field,
     footer_actions,
-    keep_local,
     let_autosave_run,
-    log_in,
     messages,
     open_tab,
     page_url,
@@ -46,7 +42,6 @@ from .journeys import (
     queue_state,
     refused,
     save_draft,
-    serve_media,
     translate_every_segment,
     unfold_ical,
 )
@@ -58,42 +53,6 @@ expect.set_options(timeout=15_000)
 
 
 # Fixtures ------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def signed_in(browser, site_url: str, staff) -> dict[str, dict]:
-    """Each person signs in once through the login form; their sessions are reused."""
-    states = {}
-    for user in staff.values():
-        context = keep_local(browser.new_context(locale="en-GB"), [])
-        log_in(context.new_page(), site_url, user)
-        states[user.username] = context.storage_state()
-        context.close()
-    return states
-
-
-@pytest.fixture
-def outside_requests() -> dict[str, list[str]]:
-    """Outside URLs that pages tried to load (aborted): by visitors, by staff."""
-    return {"public": [], "admin": []}
-
-
-@pytest.fixture
-def open_as(browser, signed_in, outside_requests, site_url, site_env) -> Iterator:
-    """``open_as(user)``: a page in that person's own browser context (None: a visitor)."""
-    contexts = []
-    media = Path(site_env["MEDIA_ROOT"])
-
-    def open_page(user: StaffUser | None = None) -> Page:
-        state = signed_in[user.username] if user else None
-        context = browser.new_context(locale="en-GB", storage_state=state)
-        keep_local(context, outside_requests["admin" if user else "public"])
-        contexts.append(serve_media(context, site_url, media))
-        return context.new_page()
-
-    yield open_page
-    for context in contexts:
-        context.close()
 
 
 def token() -> str:

@@ -32,7 +32,7 @@ def test_an_admin_refusal_says_so_instead_of_a_missing_login_page(client, django
 def test_the_login_url_is_the_front_end_login_in_each_language(client, language):
     with translation.override(language):
         url = resolve_url(settings.LOGIN_URL)
-    assert url == f"/{language}/_util/login/"
+    assert url == f"/{language}/account/login/"
     response = client.get(url)
     assert response.status_code == 200
     assert f'<html lang="{language}"' in response.content.decode()
@@ -43,5 +43,5 @@ def test_a_page_for_signed_in_visitors_leads_to_a_working_login(client):
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     response = client.get(page.url)
     assert response.status_code == 302
-    assert response.url.startswith("/ro/_util/login/?next=")
+    assert response.url.startswith("/ro/account/login/?next=")
     assert client.get(response.url).status_code == 200

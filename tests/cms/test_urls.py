@@ -36,6 +36,7 @@ def test_robots_txt_names_the_sitemap(client):
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://localhost/sitemap.xml" in response.content.decode()
     assert "Disallow: /admin/" in response.content.decode()
+    assert "Disallow: /ro/account/" in response.content.decode()  # sign-in and sign-up pages
 
 
 def test_sitemap_lists_every_language_with_alternates(client):

@@ -59,6 +59,7 @@ def test_editor_submission_waits_for_a_moderator(client, make_user, homes):
     }
     response = client.post(edit_url(page), data)
     assert response.status_code == 302
+    client.get(response.url)  # the editor lands in the admin and reads its confirmation
     page.refresh_from_db()
     state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(page.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS

@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from publications import views
+from home import counting
+from home.counting import DOUBLE_CLICK_SECONDS
 from publications.models import DownloadCount, PublicationEdition, PublicationPage
-from publications.views import DOUBLE_CLICK_SECONDS
 from tests.home import test_caching
 
 pytestmark = pytest.mark.django_db
@@ -199,7 +199,7 @@ def test_the_repeat_window_is_shared_by_workers_on_redis(client, edition, redis_
     workers = [RedisCache(redis_url, {}), RedisCache(redis_url, {})]  # a connection pool each
 
     def on_worker(number, send=get, **headers):
-        with mock.patch.object(views, "cache", workers[number % 2]):
+        with mock.patch.object(counting, "cache", workers[number % 2]):
             response = send(client, edition, **headers)
         assert response.status_code == 200
         return response

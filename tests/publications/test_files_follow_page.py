@@ -158,7 +158,7 @@ def test_a_page_for_signed_in_visitors_keeps_its_file_for_them(client, publicati
     for url in urls(edition):
         response = get(client, url)
         assert_refused(response, 302, content)
-        assert response.url.startswith("/bg/_util/login/?next=")
+        assert response.url.startswith("/bg/account/login/?next=")
         assert response.url.endswith(f"next={url}")
     client.force_login(reader)
     for url in urls(edition):
@@ -172,7 +172,7 @@ def test_a_page_for_a_group_keeps_its_file_for_its_members(client, publication, 
     for url in urls(edition):
         response = get(client, url)
         assert_refused(response, 302, content)
-        assert response.url.startswith("/bg/_util/login/?next=")
+        assert response.url.startswith("/bg/account/login/?next=")
     client.force_login(reader)
     for url in urls(edition):
         refused = get(client, url)
@@ -259,7 +259,7 @@ def test_collection_restrictions_still_apply(client, make_document):
     standard_page(document)
     response = get(client, document.url)
     assert_refused(response, 302, content)
-    assert "/_util/login/?next=" in response.url
+    assert "/account/login/?next=" in response.url
 
 
 def test_checking_a_public_file_costs_one_query(client, make_document):

@@ -8,7 +8,9 @@ from modelsearch import index as model_index
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from community import demo as community_demo
 from home import demo as home_demo
+from home.visits import demo as visits_demo
 from library import demo as library_demo
 from news import demo as news_demo
 from providers import demo as providers_demo
@@ -26,6 +28,8 @@ BUILDERS = [
     ("providers", providers_demo.build),  # before the library: the statute links members
     ("library", library_demo.build),
     ("publications", publications_demo.build),
+    ("community", community_demo.build),  # after providers and the library's topics
+    ("visits", visits_demo.build),  # page paths of every tree, community included
     ("search", build_search),
 ]
 

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class VisitsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "home.visits"
+    label = "visits"
+    verbose_name = _("Visits")
