@@ -114,6 +114,12 @@ class Member(models.Model):
     def is_active_member(self):
         return self.status == self.Status.APPROVED and self.user.is_active
 
+    @property
+    def language_names(self):
+        """The languages they speak, by name ("Български, Română")."""
+        names = dict(LANGUAGES)
+        return ", ".join(names.get(code, code) for code in self.languages)
+
 
 class Resource(index.Indexed, models.Model):
     """A methodological resource a member shares: a file or a link, moderated first."""

@@ -44,8 +44,10 @@ class ResourceForm(forms.ModelForm):
 
     def __init__(self, *args, locale, language, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].queryset = Topic.objects.filter(locale=locale, live=True)
-        self.fields["topic"].empty_label = None
+        self.fields["topic"].queryset = Topic.objects.filter(locale=locale, live=True).order_by(
+            "name"
+        )
+        self.fields["topic"].empty_label = _("Choose a topic")
         self.fields["kind"].label = _("Type")
         self.fields["kind"].choices = [("", _("Choose a type")), *Resource.Kind.choices]
         self.fields["file"].help_text = gettext(

@@ -12,6 +12,7 @@ from django.db import models
 from django.http import Http404
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale, TranslatableMixin
@@ -499,6 +500,70 @@ class Provider(index.Indexed, TranslatableSnippet):
         return [code.strip() for code in self.languages.split(",") if code.strip()]
 
 
+# Extension points for the apps that know people who work at providers (the community of
+# practice): providers never imports them; they register functions under these hook names.
+#
+# "provider_community_members": fn() -> a queryset with one row per person who works at a
+#     provider (for the community: approved members with an active account), annotated with
+#     ``translation_key``, the Provider.translation_key of that provider (so that every
+#     language version counts). Providers count its rows inside their own queries.
+# "provider_community_profiles": fn(request, translation_key) -> (count, [(name, url), …])
+#     the same count for one provider, and the people among them whose profile is public,
+#     each with the URL of that profile in the request's language (a bounded query or two);
+#     the name is HTML-safe, marked with its language where it is not the page's.
+COMMUNITY_MEMBERS_HOOK = "provider_community_members"
+COMMUNITY_PROFILES_HOOK = "provider_community_profiles"
+
+
+def community_people():
+    return [fn() for fn in hooks.get_hooks(COMMUNITY_MEMBERS_HOOK)]
+
+
+def with_community_members(providers):
+    """The providers, each annotated with ``community_members`` (0 when no app counts)."""
+    total = models.Value(0)
+    for people in community_people():
+        counted = (
+            people.filter(translation_key=models.OuterRef("translation_key"))
+            .order_by()
+            .annotate(n=models.Func(models.F("pk"), function="COUNT"))
+            .values("n")
+        )
+        total = total + models.Subquery(counted, output_field=models.IntegerField())
+    return providers.annotate(community_members=total)
+
+
+def community_member_counts(request):
+    """{translation_key: count} of every provider where people of the community work, in
+    one query per registered app however many providers there are; cached on the request."""
+    if not hasattr(request, "_provider_community_members"):
+        counts = {}
+        for people in community_people():
+            rows = (
+                people.order_by()
+                .values("translation_key")
+                .annotate(n=models.Count("pk"))
+                .values_list("translation_key", "n")
+            )
+            for key, n in rows:
+                counts[key] = counts.get(key, 0) + n
+        request._provider_community_members = counts
+    return request._provider_community_members
+
+
+def community_member_profiles(request, translation_key):
+    """(count, [(name, url), …]) of the community members who work at one provider."""
+    cache = request.__dict__.setdefault("_provider_community_profiles", {})
+    if translation_key not in cache:
+        count, profiles = 0, []
+        for fn in hooks.get_hooks(COMMUNITY_PROFILES_HOOK):
+            more, listed = fn(request, translation_key) or (0, [])
+            count += more
+            profiles.extend(listed)
+        cache[translation_key] = (count, profiles)
+    return cache[translation_key]
+
+
 class ProviderMapPage(RoutablePageMixin, BasePage):
     """The accessible list of providers, with filters and a map that enhances it."""
 
@@ -528,7 +593,12 @@ class ProviderMapPage(RoutablePageMixin, BasePage):
     def list_route(self, request):
         from providers.filters import ProviderFilters
 
-        filters = ProviderFilters(request.GET, self.locale_id, request)
+        class MarkedFilters(ProviderFilters):
+            # Organisations where community members work carry a badge (no extra query).
+            def queryset(self):
+                return with_community_members(super().queryset())
+
+        filters = MarkedFilters(request.GET, self.locale_id, request)
         page_obj = filters.page(self.page_size)
         return self.render(
             request,
@@ -559,6 +629,9 @@ class ProviderMapPage(RoutablePageMixin, BasePage):
         original = versions.get(ORIGINAL_LANGUAGES.get(provider.country))
         if original is provider or original is None or original.name == provider.name:
             original = None
+        community_count, community_profiles = community_member_profiles(
+            request, provider.translation_key
+        )
         return self.render(
             request,
             template="providers/provider_detail.html",
@@ -567,6 +640,8 @@ class ProviderMapPage(RoutablePageMixin, BasePage):
                 "original": original,
                 "route_languages": set(versions),
                 "structured_data": provider_structured_data(provider, request),
+                "community_count": community_count,
+                "community_profiles": community_profiles,
             },
         )
 

@@ -10,7 +10,7 @@ from home.caching import cached_per_language
 from home.utils import public_url
 from providers import exports, hsds
 from providers.filters import ProviderFilters
-from providers.models import Provider, ProviderMapPage
+from providers.models import Provider, ProviderMapPage, community_member_counts
 
 
 def directory(request):
@@ -39,13 +39,18 @@ def download(content, content_type, extension, name="providers"):
 
 @require_safe
 def geojson(request):
-    """The filtered providers as a FeatureCollection; confidential places have no point."""
+    """The filtered providers as a FeatureCollection; confidential places have no point.
+    "community_members" (present only when above zero) counts the community members who
+    work there."""
     providers, base = filtered_providers(request)
     rows = (
         providers.filter(confidential_location=False, latitude__isnull=False)
-        .values_list("external_id", "name", "latitude", "longitude", "network_member")
+        .values_list(
+            "external_id", "name", "latitude", "longitude", "network_member", "translation_key"
+        )
         .order_by("name")
     )
+    counts = community_member_counts(request)
     features = [
         {
             "type": "Feature",
@@ -59,9 +64,10 @@ def geojson(request):
                 "name": name,
                 "url": public_url(f"{base}p/{external_id}/"),
                 "member": member,
+                **({"community_members": counts[key]} if key in counts else {}),
             },
         }
-        for external_id, name, lat, lng, member in rows
+        for external_id, name, lat, lng, member, key in rows
     ]
     response = JsonResponse(
         {"type": "FeatureCollection", "features": features},

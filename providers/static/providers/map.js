@@ -136,21 +136,41 @@
     }
   });
 
+  const defaultIcon = new L.Icon.Default();
+  const communityIcon = new L.Icon.Default({ className: "provider-map__marker--community" });
+  let communityMarkers = 0;
+
   fetch(data.geojson, { headers: { Accept: "application/geo+json" } })
     .then(function (response) { return response.json(); })
     .then(function (collection) {
       collection.features.forEach(function (feature) {
         const coordinates = feature.geometry.coordinates;
         const name = feature.properties.name;
+        // Organisations where community members work: another colour, said in words too.
+        const community = feature.properties.community_members > 0;
+        const label = community ? name + " – " + data.communityLabel : name;
         const marker = L.marker([coordinates[1], coordinates[0]], {
-          title: name, alt: name, keyboard: true,
+          title: label, alt: label, keyboard: true,
+          icon: community ? communityIcon : defaultIcon,
         });
+        const popup = document.createElement("div");
         const link = document.createElement("a");
         link.href = feature.properties.url;
         link.textContent = name;
-        marker.bindPopup(link);
+        popup.appendChild(link);
+        if (community) {
+          const note = document.createElement("p");
+          note.className = "provider-map__popup-note";
+          note.textContent = data.communityLabel;
+          popup.appendChild(note);
+          communityMarkers += 1;
+        }
+        marker.bindPopup(popup);
         clusters.addLayer(marker);
       });
+      const key = document.getElementById("provider-map-key");
+      if (key && communityMarkers) key.hidden = false;
+      element.dataset.communityMarkers = String(communityMarkers);
       map.addLayer(clusters);
       if (collection.features.length) {
         map.fitBounds(clusters.getBounds(), { maxZoom: 11, padding: [24, 24] });
