@@ -7,18 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from community.models import BIO_MAX, COUNTRIES, LANGUAGES, Member
+from community.profile_fields import PROFILE_PUBLIC_HELP, DistrictInCountry, in_default_language
 from providers.models import District, Provider
 
 
-def in_default_language(row):
-    """A translatable snippet's row in the default language, which profiles point at, so
-    every member in the same district points at the same row (templates show .localized)."""
-    if row is None:
-        return None
-    return row.get_translation_or_none(Locale.get_default()) or row
-
-
-class MemberSignupForm(SignupForm):
+class MemberSignupForm(DistrictInCountry, SignupForm):
     """Sign-up for the community of practice (settings.ACCOUNT_FORMS["signup"])."""
 
     full_name = forms.CharField(
@@ -57,11 +50,7 @@ class MemberSignupForm(SignupForm):
         label=_("Show my profile in the public member directory"),
         required=False,
         initial=False,
-        help_text=_(
-            "If you tick this, anyone visiting the site can see your name, organisation, "
-            "district, role, languages and the text about you. Your e-mail address is never "
-            "shown. Otherwise only members see your profile. You can change this at any time."
-        ),
+        help_text=PROFILE_PUBLIC_HELP,
     )
 
     field_order = [
@@ -120,14 +109,6 @@ class MemberSignupForm(SignupForm):
     def clean_district(self):
         value = self.cleaned_data.get("district")
         return self._districts.get(value) if value else None
-
-    def clean(self):
-        cleaned_data = super().clean()
-        district = cleaned_data.get("district")
-        country = cleaned_data.get("country")
-        if district and country and district.country != country:
-            self.add_error("district", _("This district is in the other country."))
-        return cleaned_data
 
     def profile_data(self):
         """The Member fields this form fills in (community.adapter creates the row)."""

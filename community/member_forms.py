@@ -7,22 +7,15 @@ of the page's language and stored as the default language's row, as sign-up stor
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from community.models import BIO_MAX, COUNTRIES, LANGUAGES, Member
+from community.profile_fields import PROFILE_PUBLIC_HELP, DistrictInCountry, in_default_language
 from providers.models import District, Provider
 
 EMPTY = [("", "---------")]
 
 
-def in_default_language(row):
-    """The row of a translatable snippet in the default language, if there is one."""
-    if row is None:
-        return None
-    return row.get_translation_or_none(Locale.get_default()) or row
-
-
-class ProfileForm(forms.ModelForm):
+class ProfileForm(DistrictInCountry, forms.ModelForm):
     provider = forms.TypedChoiceField(
         label=_("Your organisation on the provider map"),
         coerce=int,
@@ -59,12 +52,7 @@ class ProfileForm(forms.ModelForm):
             "language": _("Language of the e-mails we send you"),
         }
         help_texts = {
-            "profile_public": _(
-                "If you tick this, anyone visiting the site can see your name, organisation, "
-                "district, role, languages, the text about you and what you have published. "
-                "Your e-mail address is never shown. Otherwise your profile page is seen by "
-                "no one but you. You can change this at any time."
-            ),
+            "profile_public": PROFILE_PUBLIC_HELP,
         }
         widgets = {
             "full_name": forms.TextInput(attrs={"autocomplete": "name"}),
@@ -146,14 +134,6 @@ class ProfileForm(forms.ModelForm):
     def clean_district(self):
         value = self.cleaned_data.get("district")
         return self._districts.get(value) if value else None
-
-    def clean(self):
-        cleaned_data = super().clean()
-        district = cleaned_data.get("district")
-        country = cleaned_data.get("country")
-        if district and country and district.country != country:
-            self.add_error("district", _("This district is in the other country."))
-        return cleaned_data
 
     def save(self, commit=True):
         member = super().save(commit=False)
