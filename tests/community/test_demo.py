@@ -1,6 +1,5 @@
 """The community's demo content (community.demo) and the landing page that shows it."""
 
-import time
 from collections import Counter
 
 import pytest
@@ -52,9 +51,7 @@ def build(db, settings, tmp_path, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def built(build):
-    started = time.monotonic()
     build()
-    return time.monotonic() - started
 
 
 def counts():
@@ -77,10 +74,6 @@ def demo_titles(visibility=None, status=None):
         if (visibility is None or item.get("visibility", "public") == visibility)
         and (status is None or item.get("status", "approved") == status)
     ]
-
-
-def test_build_is_fast(built):
-    assert built < 10
 
 
 def test_a_live_community_page_in_each_language_linked_as_translations(built):

@@ -1,7 +1,6 @@
 """Large imports leave the request: a job in the database queue, a worker, a job page."""
 
 import io
-import time
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -119,9 +118,7 @@ def test_twenty_thousand_rows_with_one_bad_line_import_nothing(client, staff, ro
     ]
     rows[-1]["district"] = "XX999"
     client.force_login(staff)
-    started = time.monotonic()
     response = upload(client, rows, romanian)  # the test settings' queue runs at once
-    elapsed = time.monotonic() - started
     job = ImportJob.objects.get()
     assert response.status_code == 302 and job.status == ImportJob.Status.FAILED
     assert job.errors == [
@@ -131,7 +128,6 @@ def test_twenty_thousand_rows_with_one_bad_line_import_nothing(client, staff, ro
     page = client.get(response["Location"]).content.decode()
     assert "1 error: nothing was imported." in page
     assert "<td>20001</td><td>district</td><td>unknown district “XX999”</td>" in page
-    assert elapsed < 30, f"checking 20,000 rows took {elapsed:.1f} s"
 
 
 def test_a_big_dry_run_writes_nothing(client, staff, romanian, settings):
