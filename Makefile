@@ -33,6 +33,8 @@ compile-messages: install
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
 
 run: export PUBLIC_BASE_URL = http://$(HOST):$(PORT)
+# The server and its worker share one cache (a folder), so an import purges pages at once.
+run: export CACHE_URL ?= file://$(CURDIR)/.dev-cache
 run: install compile-messages ## Set up everything (SQLite, demo content) and serve the site
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) sync_site_url
@@ -71,7 +73,7 @@ messages: install ## Update the bg and ro catalogues from the code, then compile
 	$(MANAGE) makemessages --locale=bg --locale=ro --ignore=.venv --ignore=node_modules --ignore=tests --no-obsolete
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0
 
-bench: install compile-messages ## Benchmark the search on PostgreSQL over 10,000 synthetic pages (p50/p95)
+bench: install compile-messages ## Benchmarks: pages' throughput (cached, uncached), search p95 over 10,000 pages, imports
 	PY="$(PY)" bash scripts/bench.sh
 
 .PHONY: backup restore

@@ -1,6 +1,9 @@
+import re
+
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 
 
 class SecurityHeadersMiddleware:
@@ -41,3 +44,22 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             framed = response.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
             parts.config["frame-ancestors"] = ["'self'" if framed else "'none'"]
         return parts
+
+
+COMPRESSIBLE = re.compile(r"^(?:text/|application/(?:[\w.+-]*\+)?(?:json|xml|javascript))")
+
+
+def compressible(response):
+    """Text worth compressing: pages, feeds, CSV, JSON and GeoJSON, never files that are
+    compressed already (PDF, XLSX, ZIP) nor streamed downloads (their length stays known)."""
+    return not response.streaming and bool(COMPRESSIBLE.match(response.get("Content-Type", "")))
+
+
+class CompressionMiddleware(GZipMiddleware):
+    """Django's gzip (with its BREACH padding) for text responses only. Cached pages come
+    compressed already (home.page_cache) and pass through untouched."""
+
+    def process_response(self, request, response):
+        if not compressible(response):
+            return response
+        return super().process_response(request, response)

@@ -8,6 +8,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home import signals
+        from home import page_cache, purging, signals
 
         signals.connect()
+        page_cache.connect()
+        purging.connect()

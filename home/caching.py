@@ -14,6 +14,8 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from home import page_cache
+
 VERSION_KEY = "site-content-version"
 
 
@@ -26,12 +28,18 @@ def current_version():
 
 
 def cached_per_language(request, name, compute, timeout=60 * 60):
+    """``compute()``, kept per site and language until the next change. What it was made
+    from goes with it, so the pages that show it are purged with it (home.page_cache)."""
     site = Site.find_for_request(request)
     key = f"site-content:{current_version()}:{site.pk if site else 0}:{get_language()}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout)
+    found = cache.get(key)
+    if found is None:
+        with page_cache.collecting() as collector:
+            value = compute()
+        cache.set(key, (value, collector.tags), timeout)
+        return value
+    value, tags = found
+    page_cache.depends_on(*tags)
     return value
 
 

@@ -262,6 +262,10 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
             "total": len(matching),
         }
 
+    def get_cached_paths(self):
+        """The library and its comparison, purged at a CDN with the page (home.purging)."""
+        return ["/", "compare/"]
+
     @path("")
     def index_route(self, request):
         result = self.filter_acts(request)
@@ -620,6 +624,10 @@ class LegislationPage(RoutablePageMixin, BasePage):
         context["eli_url"] = self.get_eli_url(request)
         return context
 
+    def get_cached_paths(self):
+        """The act and its comparison, purged at a CDN with the page (home.purging)."""
+        return ["/", "compare/"]
+
     @path("")
     def act_route(self, request):
         return self.render(request)
@@ -782,6 +790,10 @@ class StatutePage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("statute")
+
+    def get_cached_paths(self):
+        """The statute and its PDF, purged at a CDN with the page (home.purging)."""
+        return ["/", "pdf/"]
 
     @path("")
     def statute_route(self, request):

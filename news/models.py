@@ -194,6 +194,10 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         years = [d.year for d in all_items.dates("date", "year", order="DESC")]
         return items, categories, chosen_category, years, chosen_year, notices
 
+    def get_cached_paths(self):
+        """The listing and its feeds, purged at a CDN with the page (home.purging)."""
+        return ["/", "rss/", "atom/", "calendar/"]
+
     @path("")
     def index_route(self, request):
         items, categories, category, years, year, notices = self.filter_items(request)

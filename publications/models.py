@@ -210,6 +210,10 @@ class PublicationPage(RoutablePageMixin, BasePage):
         context["structured_data"] = self.get_structured_data(request)
         return context
 
+    def get_cached_paths(self):
+        """The publication and its citations, purged at a CDN with the page (home.purging)."""
+        return ["/", "cite/bibtex/", "cite/ris/"]
+
     @path("")
     def publication_route(self, request):
         return self.render(request)

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Benchmark of the site search on PostgreSQL over a synthetic corpus (`make bench`).
+# Benchmarks (`make bench`): the pages' throughput (bench/http.py: cached and uncached, on
+# SQLite and PostgreSQL, against the bare view), the site search on PostgreSQL over a
+# synthetic corpus, and a large provider import.
 #
 # 1. Creates the bench database (BENCH_DATABASE_URL) when it does not exist yet.
 # 2. Migrates it, loads the demo site, tops the synthetic corpus up to BENCH_PAGES pages
 #    (10,000 by default, spread over bg/ro/en) and rebuilds the search index only if pages
 #    were added. The first run takes a few minutes; the database is kept, so the next runs
 #    go straight to the measurements.
-# 3. Runs `manage.py bench_search --vacuum` (VACUUM ANALYZE first, as autovacuum would; extra
+# 3. Serves the demo site with gunicorn and measures its pages with wrk (bench/http.py;
+#    BENCH_HTTP_SECONDS per page, 5 by default), in databases of their own.
+# 4. Runs `manage.py bench_search --vacuum` (VACUUM ANALYZE first, as autovacuum would; extra
 #    arguments: BENCH_ARGS, e.g. BENCH_ARGS="--json bench.json --repeat 20").
 #
 # Exits non-zero on errors only; whether the targets are met is printed, not enforced.
@@ -74,7 +78,11 @@ step "Demo site"
 step "Synthetic corpus: $BENCH_PAGES pages"
 "$PY" manage.py synthetic_pages --count "$BENCH_PAGES" --rebuild-search
 
-step "Benchmark"
+step "Pages: throughput against the bare view, cached and uncached, SQLite and PostgreSQL"
+command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null
+PY="$PY" "$PY" -m bench.http ${BENCH_HTTP_SECONDS:+--seconds "$BENCH_HTTP_SECONDS"}
+
+step "Search"
 "$PY" manage.py bench_search --vacuum "${BENCH_EXTRA[@]}"
 
 step "Provider import: ${BENCH_IMPORT_ROWS:-20000} rows (created, then updated, then removed)"

@@ -78,6 +78,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "cms.middleware.CompressionMiddleware",  # gzip for text; cached pages come compressed
+    "django.middleware.http.ConditionalGetMiddleware",  # ETag and 304, cached pages' too
+    "home.page_cache.PageCacheMiddleware",  # anonymous pages from the shared cache
     "cms.middleware.SecurityHeadersMiddleware",
     "cms.middleware.ContentSecurityPolicyMiddleware",  # django-csp's, plus the admin's policy
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -158,14 +161,54 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The shared cache: Redis in production (CACHE_URL=redis://…); a folder (file:///path) when
+# several local processes must agree, as the development server and its worker do.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
 }
-if os.environ.get("CACHE_URL", "").startswith("redis"):
+if os.environ.get("CACHE_URL", "").startswith(("redis://", "rediss://")):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["CACHE_URL"],
     }
+elif os.environ.get("CACHE_URL", "").startswith("file://"):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ["CACHE_URL"].removeprefix("file://"),
+    }
+
+# Anonymous pages from the shared cache, purged by what they show (home.page_cache).
+# SECONDS bounds an entry's life in the site's cache (the footer's visit counter is at
+# most that old); SHARED_SECONDS is the s-maxage a CDN or proxy in front may keep a page.
+PAGE_CACHE = {
+    "ENABLED": os.environ.get("PAGE_CACHE", "on").lower() not in ("off", "0", "false"),
+    "SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", 10 * 60)),
+    "SHARED_SECONDS": int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", 5 * 60)),
+    "MAX_BYTES": 4 * 1024 * 1024,
+}
+
+# A CDN in front, purged when pages are published (home.purging), from the environment:
+# Cloudflare (CLOUDFLARE_ZONE_ID + CLOUDFLARE_API_TOKEN), CloudFront
+# (CLOUDFRONT_DISTRIBUTION_ID; needs boto3) or an HTTP PURGE to Varnish (FRONTEND_PURGE_URL).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+if os.environ.get("FRONTEND_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_PURGE_URL"],
+    }
+# Each language's addresses are its own (slugs are translated): purge what is named.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -47,3 +47,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (  # noqa: F405
         "PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY"
     )
+
+# Tests change data inside transactions that never commit, so nothing would purge the
+# page cache: it is on where commits are real (the browser checks' served site, and the
+# page cache's own tests, which turn it on).
+PAGE_CACHE["ENABLED"] = os.environ.get("PAGE_CACHE", "off") == "on"  # noqa: F405

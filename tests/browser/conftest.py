@@ -126,6 +126,10 @@ def site_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "DATABASE_URL": f"sqlite:///{tmp / 'browser.sqlite3'}",
         "MEDIA_ROOT": str(tmp / "media"),
         "EMAIL_FILE_PATH": str(tmp / "mail"),  # journeys read what the site sent
+        # Anonymous pages come from the page cache, as in production; the cache is a folder
+        # the site and the journeys' manage.py commands share, so their writes purge it.
+        "PAGE_CACHE": "on",
+        "CACHE_URL": f"file://{tmp / 'cache'}",
         "PYTHONUNBUFFERED": "1",
     }
 

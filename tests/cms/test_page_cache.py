@@ -1,0 +1,245 @@
+"""Anonymous pages come from the shared cache, and leave it when what they show changes."""
+
+import gzip
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
+from django.utils.cache import add_never_cache_headers
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+
+from home.models import FundingNotice
+from home.page_cache import may_store
+from library.models import LegislationPage
+from news.models import NewsIndexPage, NewsPage
+from providers.models import Provider
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": True}
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run what waits for the commit (purges), as the end of a real request would."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run
+
+
+def get(client, url, **headers):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **headers)
+    response.queries = len(queries)
+    return response
+
+
+def served_from_cache(client, url):
+    return get(client, url).get("X-Cache") == "hit"
+
+
+def news_in(language):
+    return NewsPage.objects.live().filter(locale__language_code=language).order_by("pk").first()
+
+
+def test_the_second_anonymous_visit_is_served_from_the_cache_without_a_query(client):
+    first = get(client, "/bg/")
+    second = get(client, "/bg/")
+    assert first.status_code == second.status_code == 200
+    assert first["X-Cache"] == "miss" and second["X-Cache"] == "hit"
+    assert second.queries == 0
+    assert second.content == first.content
+    assert "s-maxage=300" in second["Cache-Control"] and "public" in second["Cache-Control"]
+    assert second["ETag"] == first["ETag"]
+    assert int(second["Age"]) >= 0
+
+
+def test_a_browser_with_the_page_gets_304(client):
+    etag = get(client, "/en/")["ETag"]
+    again = get(client, "/en/", HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again.content == b""
+
+
+def test_languages_hosts_and_queries_are_kept_apart(client):
+    bulgarian, english = get(client, "/bg/"), get(client, "/en/")
+    assert english["X-Cache"] == "miss" and bulgarian.content != english.content
+    assert 'lang="en"' in english.content.decode()
+    other_host = get(client, "/bg/", HTTP_HOST="127.0.0.1")
+    assert other_host["X-Cache"] == "miss"
+    assert get(client, "/bg/search/?q=закон")["X-Cache"] == "miss"
+    assert get(client, "/bg/search/?q=закон")["X-Cache"] == "hit"
+    assert get(client, "/bg/search/?q=закони")["X-Cache"] == "miss"
+
+
+def test_a_signed_in_visitor_never_gets_or_leaves_a_cached_page(client):
+    get(client, "/bg/")
+    user = get_user_model().objects.create_user("cache-reader", "reader@example.org", "x" * 14)
+    client.force_login(user)
+    signed_in = get(client, "/bg/")
+    assert "X-Cache" not in signed_in
+    assert "private" in signed_in["Cache-Control"]
+    assert signed_in.queries > 0
+    client.logout()
+    client.cookies.clear()
+    assert served_from_cache(client, "/bg/")
+
+
+def test_responses_that_set_a_cookie_or_say_private_are_not_stored():
+    assert may_store(HttpResponse("page"))
+    with_cookie = HttpResponse("page")
+    with_cookie.set_cookie("csrftoken", "x")
+    assert not may_store(with_cookie)
+    private = HttpResponse("page")
+    add_never_cache_headers(private)
+    assert not may_store(private)
+    assert not may_store(HttpResponse("missing", status=404))
+
+
+def test_the_admin_accounts_and_the_visit_counter_are_never_cached(client):
+    for url in ("/admin/login/", "/bg/account/login/", "/visits/count?p=/bg/"):
+        get(client, url)
+        assert "X-Cache" not in get(client, url), url
+
+
+def test_publishing_a_news_item_purges_it_its_listings_feeds_and_sitemap_in_every_language(
+    client, commit
+):
+    news = news_in("bg")
+    index = NewsIndexPage.objects.get(locale__language_code="bg")
+    translation = news.get_translations().live().first()
+    act = LegislationPage.objects.live().filter(locale__language_code="bg").first()
+    urls = [news.url, index.url, f"{index.url}rss/", "/bg/", "/sitemap.xml", translation.url]
+    for url in [*urls, act.url]:
+        get(client, url)
+        assert served_from_cache(client, url), url
+
+    news.lead = "Нов увод на новината, видим в списъка."
+    commit(lambda: news.save_revision().publish())
+
+    for url in urls:
+        assert get(client, url)["X-Cache"] == "miss", url
+    assert "Нов увод на новината, видим в списъка." in get(client, news.url).content.decode()
+    assert "Нов увод на новината, видим в списъка." in get(client, index.url).content.decode()
+    assert served_from_cache(client, act.url), "an act that does not show the news stays cached"
+
+
+def test_a_new_title_purges_every_page_of_its_language_only(client, commit):
+    news = news_in("bg")
+    act = LegislationPage.objects.live().filter(locale__language_code="bg").first()
+    english_act = LegislationPage.objects.live().filter(locale__language_code="en").first()
+    for url in (act.url, english_act.url):
+        get(client, url)
+    news.title = "Ново заглавие на новината"
+    commit(lambda: news.save_revision().publish())
+    assert get(client, act.url)["X-Cache"] == "miss", "menus and breadcrumbs show titles"
+    assert served_from_cache(client, english_act.url)
+
+
+def test_unpublishing_removes_the_page_from_every_cached_page_of_its_language(client, commit):
+    news = news_in("en")
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    for url in (news.url, index.url):
+        get(client, url)
+    commit(lambda: news.unpublish())
+    assert get(client, news.url).status_code == 404
+    assert news.title not in get(client, index.url).content.decode()
+
+
+def test_saving_a_snippet_purges_the_pages_that_show_it_and_only_those(client, commit):
+    notice = FundingNotice.objects.filter(locale__language_code="en").first()
+    assert notice, "the demo has an English funding notice in the footer"
+    get(client, "/en/")
+    get(client, "/en/providers/data.csv")
+    assert served_from_cache(client, "/en/providers/data.csv")
+
+    notice.disclaimer = "A disclaimer changed a moment ago."
+    commit(notice.save)
+
+    assert "A disclaimer changed a moment ago." in get(client, "/en/").content.decode()
+    assert served_from_cache(client, "/en/providers/data.csv"), "the export shows no footer"
+
+
+def test_a_bulk_update_behind_the_orm_signals_still_purges(client, commit):
+    provider = Provider.objects.filter(live=True, locale__language_code="bg").order_by("pk").first()
+    url = "/bg/providers/data.csv"
+    get(client, url)
+    assert served_from_cache(client, url)
+    commit(lambda: Provider.objects.filter(pk=provider.pk).update(name="Доставчик след обновяване"))
+    response = get(client, url)
+    assert response["X-Cache"] == "miss"
+    assert "Доставчик след обновяване" in response.content.decode()
+
+
+def test_a_change_left_uncommitted_purges_nothing_yet(client, django_capture_on_commit_callbacks):
+    get(client, "/en/")
+    with django_capture_on_commit_callbacks(execute=False):
+        FundingNotice.objects.filter(locale__language_code="en").update(disclaimer="Not yet.")
+    assert served_from_cache(client, "/en/")
+
+
+class RecordingBackend(BaseBackend):
+    purged = []
+
+    def purge(self, url):
+        self.purged.append(url)
+
+
+@pytest.fixture
+def cdn(settings):
+    settings.WAGTAILFRONTENDCACHE = {"recording": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    RecordingBackend.purged = []
+    return RecordingBackend.purged
+
+
+def test_publishing_purges_the_cdn_for_the_page_listings_feeds_and_sitemap(cdn, commit, settings):
+    news = news_in("ro")
+    translations = list(news.get_translations(inclusive=True).live())
+    index = NewsIndexPage.objects.get(locale__language_code="ro")
+    commit(lambda: news.save_revision().publish())
+
+    base = settings.PUBLIC_BASE_URL
+    expected = {base + page.url for page in translations}
+    expected |= {f"{base}{index.url}{path}" for path in ("", "rss/", "atom/", "calendar/")}
+    expected |= {f"{base}/ro/", f"{base}/sitemap.xml"}
+    assert expected <= set(cdn)
+    other = NewsPage.objects.live().filter(locale__language_code="ro").exclude(pk=news.pk).first()
+    assert base + other.url not in cdn, "a republication in place purges only what shows it"
+
+
+def test_a_new_title_purges_the_cdn_for_every_page_of_its_language(cdn, commit, settings):
+    news = news_in("ro")
+    other = NewsPage.objects.live().filter(locale__language_code="ro").exclude(pk=news.pk).first()
+    bulgarian_act = LegislationPage.objects.live().filter(locale__language_code="bg").first()
+    news.title = "Titlu nou pentru meniuri și liste"
+    commit(lambda: news.save_revision().publish())
+    base = settings.PUBLIC_BASE_URL
+    assert base + other.url in cdn
+    assert base + bulgarian_act.url not in cdn
+
+
+def test_cached_pages_go_out_compressed_to_those_who_accept_it(client):
+    plain = get(client, "/bg/")
+    first = get(client, "/en/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert first["Content-Encoding"] == "gzip", "a page rendered now is compressed too"
+    compressed = get(client, "/bg/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert compressed["X-Cache"] == "hit" and compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert len(compressed.content) < len(plain.content) / 3
+    assert "Accept-Encoding" in compressed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert compressed["ETag"] == "W/" + plain["ETag"]
+    assert get(client, "/bg/", HTTP_IF_NONE_MATCH=compressed["ETag"]).status_code == 304
+
+
+def test_files_already_compressed_are_sent_as_they_are(client):
+    export = get(client, "/en/providers/data.xlsx", HTTP_ACCEPT_ENCODING="gzip")
+    assert export.status_code == 200 and "Content-Encoding" not in export
+    csv = get(client, "/en/providers/data.csv", HTTP_ACCEPT_ENCODING="gzip")
+    assert csv["Content-Encoding"] == "gzip"
