@@ -170,13 +170,14 @@ class Server:
             sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024)
         return sizes
 
-    def wrk(self, path, seconds):
+    def wrk(self, path, seconds, connections=8, latency=False):
         output = subprocess.run(
             [
                 "wrk",
                 "-t2",
-                "-c8",
+                f"-c{connections}",
                 f"-d{seconds}s",
+                *(["--latency"] if latency else []),
                 "-H",
                 "Host: localhost",
                 "-H",
@@ -193,6 +194,11 @@ class Server:
         errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
         if errors:
             raise RuntimeError(f"{path}: {errors.group(1)} error responses\n{output}")
+        if latency:
+            value, unit = re.search(
+                r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", output, re.MULTILINE
+            ).groups()
+            return rate, float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
         return rate
 
 
@@ -227,6 +233,42 @@ def measure(name, database_url, pages, seconds):
     return rows, memory
 
 
+TOP_UP = """
+from wagtail.models import Locale
+from providers.models import Provider
+from providers.management.commands.synthetic_providers import create_synthetic
+bg = Locale.objects.get(language_code="bg")
+create_synthetic(max(0, {total} - Provider.objects.filter(locale=bg).count()), bg)
+"""
+REMOVE_SYNTHETIC = (
+    "from providers.models import Provider; "
+    "Provider.objects.filter(external_id__startswith='synthetic-').delete()"
+)
+
+
+def under_load(database_url, pages, search_database_url, seconds):
+    """Uncached, 50 connections: the map page at 2,000 providers, and search (over the
+    search benchmark's 10,000 pages when that database is given)."""
+    lines = []
+    env = environment(database_url, page_cache=False)
+    manage(env, "shell", "--no-imports", "-c", TOP_UP.format(total=2000))
+    try:
+        with Server(database_url, page_cache=False) as server:
+            server.get(pages["map"])
+            _status, headers, body = server.get("/bg/providers/data.geojson")
+            rate, p99 = server.wrk(pages["map"], seconds, connections=50, latency=True)
+            lines.append(f"Map page, 2,000 providers: {rate:,.0f} req/s, p99 {p99:,.0f} ms")
+    finally:
+        manage(env, "shell", "--no-imports", "-c", REMOVE_SYNTHETIC)
+    search_url = search_database_url or database_url
+    corpus = "10,000 pages" if search_database_url else "the demo"
+    with Server(search_url, page_cache=False) as server:
+        server.get(pages["search"])
+        rate, p99 = server.wrk(pages["search"], seconds, connections=50, latency=True)
+        lines.append(f"Search over {corpus}: {rate:,.0f} req/s, p99 {p99:,.0f} ms")
+    return lines
+
+
 def table(results):
     lines = [
         "| Page | SQLite uncached | SQLite cached | PostgreSQL uncached | PostgreSQL cached |",
@@ -252,6 +294,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--json")
+    parser.add_argument(
+        "--search-database",
+        default=os.environ.get("BENCH_DATABASE_URL"),
+        help="the search benchmark's database (10,000 pages) for search under load",
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: scripts/bench.sh installs it (apt-get install wrk).")
@@ -263,8 +310,13 @@ def main():
         pages = prepare(name, url)
         rows, memory = measure(name, url, pages, args.seconds)
         results[name] = {"rows": rows, "worker_memory_mib": memory}
+    print("==> Under load: 50 connections, PostgreSQL, uncached", flush=True)
+    load = under_load(databases["PostgreSQL"], pages, args.search_database, args.seconds * 2)
     print()
     print(table(results))
+    print("\nUnder 50 connections, uncached, PostgreSQL (target p99 < 1 s):")
+    for line in load:
+        print(f"  {line}")
     for name, result in results.items():
         sizes = ", ".join(f"{size:.0f}" for size in result["worker_memory_mib"])
         print(f"\nWorkers' memory after the {name} runs (MiB): {sizes}")
@@ -276,6 +328,7 @@ def main():
                     f"BELOW TARGET: {name} {label} cached {row['cached'] / ceiling:.2f}× the bare view (≥ 0.8×)"
                 )
     if args.json:
+        results["under load"] = load
         Path(args.json).write_text(json.dumps(results, indent=2, ensure_ascii=False))
 
 

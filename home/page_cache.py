@@ -162,7 +162,7 @@ def _page_loaded(sender, instance, **kwargs):
 def _observe_sql(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     if isinstance(sql, str):
-        head = sql.lstrip()[:7].upper()
+        head = sql[:16].lstrip()[:7].upper()
         if head.startswith(("INSERT", "UPDATE", "DELETE", "REPLACE")):
             match = WRITTEN_TABLE.match(sql)
             if match and match.group(1) in tracked_tables():

@@ -195,3 +195,57 @@ def test_markers_load_from_hashed_static_names(browser, manifest_site_url, scale
     }
     assert all(re.search(r"\.[0-9a-f]{12}\.png$", name) for name in images), images
     assert any("/static/providers/base-layer." in url for url in requests)
+
+
+REMOVE_SYNTHETIC = (
+    "from providers.models import Provider; "
+    "Provider.objects.filter(external_id__startswith='synthetic-').delete()"
+)
+
+
+@pytest.fixture
+def two_thousand_providers(site_env):
+    """The demo's Bulgarian directory topped up to 2,000 providers, for one test."""
+    _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from wagtail.models import Locale; from providers.models import Provider; "
+        "from providers.management.commands.synthetic_providers import create_synthetic; "
+        "bg = Locale.objects.get(language_code='bg'); "
+        "create_synthetic(2000 - Provider.objects.filter(locale=bg).count(), bg)",
+        env=site_env,
+    )
+    yield 2000
+    _manage("shell", "--no-imports", "-c", REMOVE_SYNTHETIC, env=site_env)
+
+
+TRANSFERRED = """() => {
+  const entries = [...performance.getEntriesByType('navigation'),
+                   ...performance.getEntriesByType('resource')];
+  return entries.map(entry => [entry.name, entry.transferSize]);
+}"""
+
+
+def test_the_map_of_2000_providers_weighs_under_250_kb_on_a_phone(
+    browser, manifest_site_url, two_thousand_providers
+):
+    """Leaflet, its clusters, the page and the GeoJSON of every provider, as production
+    serves them (hashed, compressed static files; compressed pages)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context.route("**/*", lambda route: only_local(route, []))
+    page = context.new_page()
+    requests, errors = record(page)
+    try:
+        open_map(page, manifest_site_url + "/bg/dostavchitsi/")
+        markers = int(page.get_attribute("#provider-map", "data-markers"))
+        listed_here = page.locator(".provider-item").count()
+        sizes = page.evaluate(TRANSFERRED)
+    finally:
+        context.close()
+    assert not errors, errors
+    assert markers >= two_thousand_providers - 40, "the map shows the whole set"
+    assert listed_here == 50, "the list shows one page of it"
+    total = sum(size for _url, size in sizes)
+    largest = sorted(sizes, key=lambda item: -item[1])[:5]
+    assert total <= 250 * 1024, f"{total / 1024:.0f} KB transferred; largest: {largest}"

@@ -1,0 +1,85 @@
+"""The directory at 2,000 providers: a paginated list in a fixed number of queries, and
+the whole filtered set on the map from a compressed GeoJSON."""
+
+import gzip
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from providers.management.commands.synthetic_providers import create_synthetic
+from providers.models import Provider, ProviderMapPage
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 8
+PAGE_SIZE = ProviderMapPage.page_size
+
+
+def queries(client, url):
+    client.get(url)  # the chrome's fragments are cached from the first visit on
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured), response
+
+
+@pytest.fixture
+def map_page():
+    return ProviderMapPage.objects.get(locale__language_code="bg")
+
+
+def top_up(total):
+    bulgarian = Locale.objects.get(language_code="bg")
+    create_synthetic(total - Provider.objects.filter(locale=bulgarian).count(), bulgarian)
+
+
+def test_the_list_costs_the_same_queries_with_34_or_2000_providers(client, map_page):
+    urls = [map_page.url, f"{map_page.url}?country=RO", f"{map_page.url}?district=BG331"]
+    small = [queries(client, url)[0] for url in urls]
+    top_up(2000)
+    large = [queries(client, url)[0] for url in urls]
+    assert large == small
+    assert max(large) <= MAX_QUERIES
+
+
+def current_page(html):
+    pagination = html[html.index('class="pagination"') :]
+    return re.search(r'<span aria-current="page">([^<]*)</span>', pagination).group(1)
+
+
+def test_2000_providers_are_listed_fifty_a_page_with_every_page_reachable(client, map_page):
+    top_up(2000)
+    live = Provider.objects.filter(locale__language_code="bg", live=True).count()
+    last = -(-live // PAGE_SIZE)
+    first = client.get(map_page.url).content.decode()
+    assert first.count('class="provider-item"') == PAGE_SIZE
+    assert re.findall(r"\d+", current_page(first)) == ["1", str(last)]
+    assert 'href="?page=2" rel="next"' in first
+    end = client.get(f"{map_page.url}?page={last}").content.decode()
+    assert re.findall(r"\d+", current_page(end)) == [str(last), str(last)]
+    assert end.count('class="provider-item"') == live - (last - 1) * PAGE_SIZE
+    beyond = client.get(f"{map_page.url}?page={last + 50}")
+    assert beyond.status_code == 200, "a page past the end shows the first, never an error"
+    assert re.findall(r"\d+", current_page(beyond.content.decode()))[0] == "1"
+
+
+def test_the_geojson_of_2000_providers_travels_compressed_under_60_kb(client):
+    top_up(2000)
+    response = client.get("/bg/providers/data.geojson", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    assert len(response.content) <= 60 * 1024
+    collection = json.loads(gzip.decompress(response.content))
+    shown = Provider.objects.filter(
+        locale__language_code="bg", live=True, confidential_location=False
+    ).exclude(latitude=None)
+    assert len(collection["features"]) == shown.count() >= 2000 - 40
+    again = client.get(
+        "/bg/providers/data.geojson",
+        HTTP_ACCEPT_ENCODING="gzip",
+        HTTP_IF_NONE_MATCH=response["ETag"],
+    )
+    assert again.status_code == 304
