@@ -8,8 +8,9 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home import page_cache, purging, signals
+        from home import page_cache, purging, renditions, signals
 
+        renditions.patch()
         signals.connect()
         page_cache.connect()
         purging.connect()
