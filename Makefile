@@ -15,7 +15,7 @@ DEV_MEMBER_EMAIL = demo.member@example.org
 # module fixtures, such as a browser check's served site or the journeys' order, stay together).
 TEST_WORKERS ?= 2
 
-.PHONY: help install run test test-fast lint format messages compile-messages browser-deps bench
+.PHONY: help install run test test-fast lint format messages compile-messages browser-deps bench audit
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -75,6 +75,10 @@ messages: install ## Update the bg and ro catalogues from the code, then compile
 
 bench: install compile-messages ## Benchmarks: pages' throughput (cached, uncached), search p95 over 10,000 pages, imports
 	PY="$(PY)" bash scripts/bench.sh
+
+audit: install compile-messages browser-deps ## Lighthouse (mobile) on 5 pages × 3 languages; reports in reports/lighthouse/
+	cd scripts/audit && { [ -f node_modules/.stamp ] && [ ! package-lock.json -nt node_modules/.stamp ] || { npm ci --no-audit --no-fund --ignore-scripts && touch node_modules/.stamp; }; }
+	PY="$(PY)" $(PY) -m bench.audit
 
 .PHONY: backup restore
 

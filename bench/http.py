@@ -42,17 +42,18 @@ from django.urls import reverse
 from library.models import LegislationPage, LibraryIndexPage
 from news.models import NewsIndexPage, NewsPage
 from providers.models import ProviderMapPage
-bg = {"locale__language_code": "bg"}
-print("PAGES=" + json.dumps({
-    "home": "/bg/",
-    "news index": NewsIndexPage.objects.live().get(**bg).url,
-    "news page": NewsPage.objects.live().filter(**bg).order_by("-date").first().url,
-    "library index": LibraryIndexPage.objects.live().get(**bg).url,
-    "act": LegislationPage.objects.live().filter(**bg).order_by("pk").first().url,
-    "map": ProviderMapPage.objects.live().get(**bg).url,
-    "search": "/bg/search/?q=социални услуги",
+here = {{"locale__language_code": "{language}"}}
+query = {{"bg": "социални услуги", "ro": "servicii sociale", "en": "social services"}}["{language}"]
+print("PAGES=" + json.dumps({{
+    "home": "/{language}/",
+    "news index": NewsIndexPage.objects.live().get(**here).url,
+    "news page": NewsPage.objects.live().filter(**here).order_by("-date").first().url,
+    "library index": LibraryIndexPage.objects.live().get(**here).url,
+    "act": LegislationPage.objects.live().filter(**here).order_by("pk").first().url,
+    "map": ProviderMapPage.objects.live().get(**here).url,
+    "search": f"/{language}/search/?q={{query}}",
     "sitemap": reverse("sitemap"),
-}, ensure_ascii=False))
+}}, ensure_ascii=False))
 """
 
 
@@ -95,8 +96,9 @@ def ensure_postgres_database(database_url):
     connection.close()
 
 
-def prepare(name, database_url):
-    """Migrate and load the demo once; the database is kept for the next runs."""
+def prepare(name, database_url, languages=("bg",)):
+    """Migrate and load the demo once (the database is kept for the next runs); the
+    pages to measure, in the first language or ``{language: pages}`` for several."""
     print(f"==> {name}: migrations and demo content", flush=True)
     if database_url.startswith("postgres"):
         ensure_postgres_database(database_url)
@@ -104,8 +106,12 @@ def prepare(name, database_url):
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_demo")
     manage(env, "sync_site_url")
-    output = manage(env, "shell", "--no-imports", "-c", FIND_PAGES, capture=True)
-    return json.loads(re.search(r"^PAGES=(.*)$", output, re.MULTILINE).group(1))
+    found = {}
+    for language in languages:
+        code = FIND_PAGES.format(language=language)
+        output = manage(env, "shell", "--no-imports", "-c", code, capture=True)
+        found[language] = json.loads(re.search(r"^PAGES=(.*)$", output, re.MULTILINE).group(1))
+    return found if len(languages) > 1 else found[languages[0]]
 
 
 def free_port():
@@ -124,6 +130,7 @@ class Server:
     def __init__(self, database_url, page_cache):
         self.port = free_port()
         self.env = environment(database_url, page_cache)
+        self.env["BENCH_PUBLIC_BASE_URL"] = f"http://127.0.0.1:{self.port}"
         self.process = None
 
     def __enter__(self):

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.http import HttpResponse
-from django.urls import path
+from django.urls import path, re_path
 from django.views.decorators.cache import never_cache
+from django.views.static import serve
 
 from cms.urls import handler404, handler500  # noqa: F401
 from cms.urls import urlpatterns as site_urlpatterns
@@ -18,4 +20,14 @@ def bare(request):
     return HttpResponse(BARE_PAGE)
 
 
-urlpatterns = [path("__bench__/bare/", bare), *site_urlpatterns]
+# Images as the production proxy serves them from MEDIA_ROOT (README, deployment).
+media = [
+    re_path(
+        rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>{folder}/.*)$",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+    )
+    for folder in ("images", "original_images")
+]
+
+urlpatterns = [path("__bench__/bare/", bare), *media, *site_urlpatterns]

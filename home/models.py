@@ -58,6 +58,12 @@ class BasePage(Page):
     override_translatable_fields = [SynchronizedField("listing_image")]
     base_form_class = BasePageForm
 
+    @property
+    def meta_description(self):
+        """What search engines and shared links show of the page: the description written
+        for them, else the page's own summary."""
+        return self.search_description or self.listing_summary or getattr(self, "lead", "")
+
     class Meta:
         abstract = True
 

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -623,6 +623,11 @@ class LegislationPage(RoutablePageMixin, BasePage):
         context["structured_data"] = self.get_structured_data(request)
         context["eli_url"] = self.get_eli_url(request)
         return context
+
+    @property
+    def meta_description(self):
+        """An act's plain-language summary, unless an editor wrote a description."""
+        return super().meta_description or " ".join(strip_tags(self.summary).split())
 
     def get_cached_paths(self):
         """The act and its comparison, purged at a CDN with the page (home.purging)."""

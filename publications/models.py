@@ -5,6 +5,7 @@ import re
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -209,6 +210,11 @@ class PublicationPage(RoutablePageMixin, BasePage):
         context["editions"] = self.editions_in_order()
         context["structured_data"] = self.get_structured_data(request)
         return context
+
+    @property
+    def meta_description(self):
+        """The publication's abstract, unless an editor wrote a description."""
+        return super().meta_description or " ".join(strip_tags(self.abstract).split())
 
     def get_cached_paths(self):
         """The publication and its citations, purged at a CDN with the page (home.purging)."""
