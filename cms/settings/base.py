@@ -471,3 +471,40 @@ AXES_USERNAME_CALLABLE = "community.adapter.axes_username"
 # to their profile and everyone to the home page of their own language.
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+
+# Media on S3-compatible storage (AWS S3, MinIO, …) when MEDIA_BUCKET names a bucket, so
+# that several app servers share it. Images and their renditions are public objects with
+# plain addresses (cached pages keep them); documents and the community's files are
+# private objects the site's own views stream after their checks (privacy, counting).
+# Credentials come from boto3's usual chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY).
+MEDIA_BUCKET = os.environ.get("MEDIA_BUCKET", "")
+if MEDIA_BUCKET:
+    from urllib.parse import urlsplit as _urlsplit
+
+    MEDIA_ENDPOINT_URL = os.environ.get("MEDIA_ENDPOINT_URL", "")  # MinIO and other services
+    MEDIA_CUSTOM_DOMAIN = os.environ.get("MEDIA_CUSTOM_DOMAIN", "")  # a CDN before the bucket
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            "endpoint_url": MEDIA_ENDPOINT_URL or None,
+            "region_name": os.environ.get("MEDIA_REGION") or None,
+            "custom_domain": MEDIA_CUSTOM_DOMAIN or None,
+            "querystring_auth": False,  # images' addresses: documents never leave by URL
+            "default_acl": None,  # the bucket's policy decides what is public
+            "file_overwrite": False,
+        },
+    }
+    if MEDIA_CUSTOM_DOMAIN:
+        _media_origins = [f"https://{MEDIA_CUSTOM_DOMAIN}"]
+    elif MEDIA_ENDPOINT_URL:
+        _endpoint = _urlsplit(MEDIA_ENDPOINT_URL)
+        _media_origins = [f"{_endpoint.scheme}://{_endpoint.netloc}"]
+    else:
+        _media_origins = [f"https://{MEDIA_BUCKET}.s3.amazonaws.com"]
+        if os.environ.get("MEDIA_REGION"):
+            _media_origins.append(
+                f"https://{MEDIA_BUCKET}.s3.{os.environ['MEDIA_REGION']}.amazonaws.com"
+            )
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += _media_origins
+    ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += _media_origins
