@@ -219,13 +219,16 @@ def purge(*tags):
 
 
 def current_versions(tags):
+    """The tags' versions and the sequence, each drawn anew if the cache lost it (or never
+    had it). An entry never holds an empty sequence: were the sequence evicted later, an
+    empty one would match it and serve the entry without checking its tags."""
     keys = [TAG_PREFIX + tag for tag in tags]
     found = cache.get_many([*keys, SEQUENCE_KEY])
-    missing = {key: time.time_ns() for key in keys if key not in found}
-    if missing:  # lost or never bumped: any new version will do
+    missing = {key: time.time_ns() for key in [*keys, SEQUENCE_KEY] if key not in found}
+    if missing:  # any new version will do: no entry was stored under it
         cache.set_many(missing, None)
         found |= missing
-    return {tag: found[TAG_PREFIX + tag] for tag in tags}, found.get(SEQUENCE_KEY)
+    return {tag: found[TAG_PREFIX + tag] for tag in tags}, found[SEQUENCE_KEY]
 
 
 # The middleware ------------------------------------------------------------------------
@@ -282,6 +285,9 @@ class PageCacheMiddleware:
         found = cache.get_many([key + GZIP_SUFFIX if accepts_gzip else key, SEQUENCE_KEY])
         entry = found.get(key + GZIP_SUFFIX if accepts_gzip else key)
         sequence = found.get(SEQUENCE_KEY)
+        if sequence is None:  # a new or emptied cache: start one before rendering
+            cache.add(SEQUENCE_KEY, time.time_ns(), None)
+            sequence = cache.get(SEQUENCE_KEY)
         if entry is not None and (entry["sequence"] == sequence or self.still_valid(entry)):
             return self.from_entry(entry)
 

@@ -4,6 +4,7 @@ import gzip
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
@@ -11,7 +12,7 @@ from django.utils.cache import add_never_cache_headers
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from home.models import FundingNotice
-from home.page_cache import may_store
+from home.page_cache import SEQUENCE_KEY, may_serve_from_cache, may_store
 from library.models import LegislationPage
 from news.models import NewsIndexPage, NewsPage
 from providers.models import Provider
@@ -103,10 +104,28 @@ def test_responses_that_set_a_cookie_or_say_private_are_not_stored():
     assert not may_store(HttpResponse("missing", status=404))
 
 
-def test_the_admin_accounts_and_the_visit_counter_are_never_cached(client):
-    for url in ("/admin/login/", "/bg/account/login/", "/visits/count?p=/bg/"):
-        get(client, url)
-        assert "X-Cache" not in get(client, url), url
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/login/",
+        "/bg/account/login/",
+        "/en/_util/login/",
+        "/visits/count?path=/bg/",
+        "/documents/1/statute.pdf",
+        "/downloads/1/compendium.pdf",
+    ],
+)
+def test_the_admin_accounts_counters_and_files_are_never_looked_up(rf, url):
+    assert not may_serve_from_cache(rf.get(url))
+
+
+def test_public_addresses_are_looked_up_unless_the_visitor_has_a_session(rf, settings):
+    for url in ("/bg/", "/sitemap.xml", "/en/providers/data.geojson", "/ro/search/?q=x"):
+        assert may_serve_from_cache(rf.get(url)), url
+    signed_in = rf.get("/bg/")
+    signed_in.COOKIES[settings.SESSION_COOKIE_NAME] = "abc"
+    assert not may_serve_from_cache(signed_in)
+    assert not may_serve_from_cache(rf.post("/bg/"))
 
 
 def test_publishing_a_news_item_purges_it_its_listings_feeds_and_sitemap_in_every_language(
@@ -243,3 +262,18 @@ def test_files_already_compressed_are_sent_as_they_are(client):
     assert export.status_code == 200 and "Content-Encoding" not in export
     csv = get(client, "/en/providers/data.csv", HTTP_ACCEPT_ENCODING="gzip")
     assert csv["Content-Encoding"] == "gzip"
+
+
+def test_a_page_stays_purged_when_the_cache_evicts_its_sequence(client, commit):
+    """A full cache may evict the sequence at any time: an entry stored before a purge
+    must then be checked against its tags, never served as current."""
+    news = news_in("en")
+    cache.delete(SEQUENCE_KEY)  # a cache that never had it, or lost it
+    get(client, news.url)
+    assert served_from_cache(client, news.url)
+    news.lead = "A lead written after the page was cached."
+    commit(lambda: news.save_revision().publish())
+    cache.delete(SEQUENCE_KEY)  # evicted again
+    again = get(client, news.url)
+    assert again["X-Cache"] == "miss"
+    assert "A lead written after the page was cached." in again.content.decode()
