@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from community.models import BIO_MAX, COUNTRIES, LANGUAGES, Member
-from community.profile_fields import PROFILE_PUBLIC_HELP, DistrictInCountry, in_default_language
+from community.profile_fields import (
+    PROFILE_FIELDS,
+    PROFILE_PUBLIC_HELP,
+    DistrictInCountry,
+    in_default_language,
+)
 from providers.models import District, Provider
 
 
@@ -53,21 +58,8 @@ class MemberSignupForm(DistrictInCountry, SignupForm):
         help_text=PROFILE_PUBLIC_HELP,
     )
 
-    field_order = [
-        "email",
-        "password1",
-        "password2",
-        "full_name",
-        "organisation",
-        "provider",
-        "country",
-        "district",
-        "role",
-        "languages",
-        "bio",
-        "profile_public",
-    ]
     account_fields = ["email", "password1", "password2"]
+    field_order = [*account_fields, *PROFILE_FIELDS]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -9,7 +9,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from community.models import BIO_MAX, COUNTRIES, LANGUAGES, Member
-from community.profile_fields import PROFILE_PUBLIC_HELP, DistrictInCountry, in_default_language
+from community.profile_fields import (
+    PROFILE_FIELDS,
+    PROFILE_PUBLIC_HELP,
+    DistrictInCountry,
+    in_default_language,
+)
 from providers.models import District, Provider
 
 EMPTY = [("", "---------")]
@@ -60,18 +65,7 @@ class ProfileForm(DistrictInCountry, forms.ModelForm):
             "bio": forms.Textarea(attrs={"rows": 6}),
         }
 
-    field_order = [
-        "full_name",
-        "organisation",
-        "provider",
-        "country",
-        "district",
-        "role",
-        "languages",
-        "bio",
-        "profile_public",
-        "language",
-    ]
+    field_order = [*PROFILE_FIELDS, "language"]
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,19 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+# The profile's fields in the order both forms ask for them (sign-up, then editing).
+PROFILE_FIELDS = [
+    "full_name",
+    "organisation",
+    "provider",
+    "country",
+    "district",
+    "role",
+    "languages",
+    "bio",
+    "profile_public",
+]
+
 PROFILE_PUBLIC_HELP = _(
     "If you tick this, anyone visiting the site can see your name, organisation, "
     "district, role, languages, the text about you and what you have published. "
