@@ -168,7 +168,7 @@ CACHES = {
 }
 if os.environ.get("CACHE_URL", "").startswith(("redis://", "rediss://")):
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "cms.cache.RedisCache",
         "LOCATION": os.environ["CACHE_URL"],
     }
 elif os.environ.get("CACHE_URL", "").startswith("file://"):

@@ -59,7 +59,7 @@ def test_production_uses_redis_as_its_cache():
         timeout=60,
         check=True,
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert result.stdout.strip() == "cms.cache.RedisCache"
 
 
 def test_database_url_configures_persistent_connections():

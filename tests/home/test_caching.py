@@ -5,6 +5,7 @@ import shutil
 import socket
 import subprocess
 import time
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
@@ -66,11 +67,10 @@ def redis_url():
 
 def test_two_workers_sharing_redis_see_a_publish_at_once(redis_url, settings, request_):
     import redis
-    from django.core.cache.backends.redis import RedisCache
 
-    settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
-    }
+    from cms.cache import RedisCache
+
+    settings.CACHES = {"default": {"BACKEND": "cms.cache.RedisCache", "LOCATION": redis_url}}
     other_worker = RedisCache(redis_url, {})
     assert read(request_, "before") == "before"
     assert read(request_, "ignored") == "before"  # served from Redis
@@ -81,3 +81,19 @@ def test_two_workers_sharing_redis_see_a_publish_at_once(redis_url, settings, re
     raw = redis.Redis.from_url(redis_url)
     (version_key,) = raw.keys(f"*{VERSION_KEY}")
     assert raw.ttl(version_key) == -1  # the version outlives every entry made under it
+
+
+def test_the_redis_cache_makes_one_client_for_all_its_calls(redis_url):
+    import redis
+
+    from cms.cache import RedisCache
+
+    with mock.patch.object(redis, "Redis", wraps=redis.Redis) as made:
+        cache = RedisCache(redis_url, {})
+        cache.set("a", 1)
+        cache.set_many({"b": 2, "c": 3})
+        assert cache.get("a") == 1
+        assert cache.get_many(["b", "c", "missing"]) == {"b": 2, "c": 3}
+        cache.incr("a")
+        assert cache.get("a") == 2
+    assert made.call_count == 1

@@ -1,10 +1,13 @@
 """Image renditions come from the cache on a page's second visit, and are not written back
-(home.renditions, the upstream fix for Wagtail 8.0.1)."""
+(home.renditions, the upstream fix for Wagtail 8.0.1); a filter spec is parsed once."""
 
+import inspect
 from unittest import mock
 
 import pytest
 from wagtail.images import get_image_model
+from wagtail.images.exceptions import InvalidFilterSpecError
+from wagtail.images.models import Filter
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +44,18 @@ def test_a_new_rendition_is_still_made_and_cached_once():
         again = image.get_rendition("width-123")
     assert made.width == again.width == min(123, image.width)
     assert len(rendition_writes(set_many.call_args_list)) == 1
+
+
+def test_a_filter_spec_is_parsed_once_and_a_bad_one_is_still_refused():
+    spec = "fill-321x123|format-webp"
+    first = Filter(spec=spec).operations
+    with mock.patch.object(inspect, "getcallargs", wraps=inspect.getcallargs) as checked:
+        again = Filter(spec=spec).operations
+    assert checked.call_count == 0
+    assert [type(operation) for operation in again] == [type(op) for op in first]
+    assert [operation.args for operation in again] == [("321x123",), ("webp",)]
+    again.append("not shared")
+    assert len(Filter(spec=spec).operations) == 2
+    for bad in ("fill-wide", "nonsense-1"):
+        with pytest.raises(InvalidFilterSpecError):
+            Filter(spec=bad).operations  # noqa: B018 - parsing is what is tested
