@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from wagtail.views import serve_chain
 
 from home.caching import cached_per_language
+from home.routing import owns_subpath
 from home.utils import public_url
 
 
@@ -74,7 +75,7 @@ def find_localized_root(site):
         Page.objects.filter(
             translation_key=root.translation_key, locale__language_code=get_language()
         )
-        .only("path", "depth", "url_path", "content_type")
+        .only("path", "depth", "url_path", "content_type", "live")
         .first()
     ) or root
 
@@ -82,9 +83,11 @@ def find_localized_root(site):
 def route_for_request(request, path):
     """Find the page for ``path`` in the active language's tree with two queries.
 
-    Wagtail's own router loads every ancestor and its specific row on the way down;
-    we look the page up by its ``url_path`` instead (deepest match wins), then let the
-    page's own ``route()`` handle what remains (sub-routes of routable pages).
+    Wagtail's own router loads every ancestor and its specific row on the way down; we
+    look up every page on the path by its ``url_path`` at once, then keep Wagtail's rule
+    (home.routing): going down, a live page whose own sub-route answers what remains of
+    the path takes it before its children; otherwise the deepest page found routes the
+    rest with its own ``route()``.
     """
     if hasattr(request, "_wagtail_route_for_request"):
         return request._wagtail_route_for_request
@@ -92,21 +95,26 @@ def route_for_request(request, path):
     site = Site.find_for_request(request)
     if site is not None:
         localized_root = cached_per_language(
-            request, "localized-root", lambda: find_localized_root(site)
+            request, "localized-root-page", lambda: find_localized_root(site)
         )
         components = [component for component in path.split("/") if component]
-        page = localized_root
+        pages = [localized_root]
         if components:
             prefixes = [
                 localized_root.url_path + "/".join(components[:index]) + "/"
                 for index in range(1, len(components) + 1)
             ]
-            page = (
+            pages += (
                 Page.objects.filter(url_path__in=prefixes, path__startswith=localized_root.path)
-                .order_by("-depth")
-                .only("depth", "content_type")
-                .first()
-            ) or localized_root
+                .order_by("depth")
+                .only("depth", "content_type", "live")
+            )
+        page = pages[-1]
+        for ancestor in pages[:-1]:
+            rest = components[ancestor.depth - localized_root.depth :]
+            if ancestor.live and owns_subpath(ancestor.specific_class, rest):
+                page = ancestor
+                break
         remaining = components[page.depth - localized_root.depth :]
         # A page that does not override route() only routes to children, and the
         # lookup above found none deeper: no need to load it to answer 404.

@@ -16,6 +16,7 @@ from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.widgets import SlugInput
 from wagtail.models import Page, RevisionMixin
 
+from .routing import reserved_slugs
 from .transliteration import SLUG_FORMATTERS, latin_slug
 
 
@@ -133,7 +134,27 @@ class BasePageForm(RevisionConflictMixin, WagtailAdminPageForm):
 
     def clean(self):
         self._latin_slug()
+        self._slug_not_taken_by_a_route()
         return super().clean()
+
+    def _reserved_slugs(self):
+        if self.parent_page is None:
+            return set()
+        return reserved_slugs(self.parent_page.specific_class)
+
+    def _slug_not_taken_by_a_route(self):
+        """A child slugged like one of its parent's own addresses (the news feed's rss/)
+        could never be reached: Wagtail routes that address to the parent."""
+        slug = self.cleaned_data.get("slug")
+        if slug and slug in self._reserved_slugs():
+            self.add_error(
+                "slug",
+                _(
+                    "The address “%(slug)s” is already used by the page above this one "
+                    "(for its own views, such as feeds). Please choose another."
+                )
+                % {"slug": slug},
+            )
 
     def _latin_slug(self):
         slug = self.cleaned_data.get("slug")
@@ -152,8 +173,11 @@ class BasePageForm(RevisionConflictMixin, WagtailAdminPageForm):
         if self.parent_page is None:
             return base
         page = self.instance if self.instance.pk else None
+        reserved = self._reserved_slugs()
         candidate, suffix = base, 1
-        while not Page._slug_is_available(candidate, self.parent_page, page):
+        while candidate in reserved or not Page._slug_is_available(
+            candidate, self.parent_page, page
+        ):
             suffix += 1
             candidate = f"{base}-{suffix}"
         return candidate
