@@ -17,13 +17,23 @@ from wagtail.models import Site
 from home import page_cache
 
 VERSION_KEY = "site-content-version"
+# Bumped by invalidate() in this process, so that a request which publishes and then
+# renders does not keep the version it read before.
+_local_changes = 0
 
 
-def current_version():
+def current_version(request=None):
+    """The site content's version; read once per request (one cache round trip less for
+    every later entry the request reads)."""
+    memo = getattr(request, "_site_content_version", None)
+    if memo is not None and memo[0] == _local_changes:
+        return memo[1]
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, time.time_ns(), timeout=None)
         version = cache.get(VERSION_KEY)
+    if request is not None:
+        request._site_content_version = (_local_changes, version)
     return version
 
 
@@ -31,7 +41,9 @@ def cached_per_language(request, name, compute, timeout=60 * 60):
     """``compute()``, kept per site and language until the next change. What it was made
     from goes with it, so the pages that show it are purged with it (home.page_cache)."""
     site = Site.find_for_request(request)
-    key = f"site-content:{current_version()}:{site.pk if site else 0}:{get_language()}:{name}"
+    key = (
+        f"site-content:{current_version(request)}:{site.pk if site else 0}:{get_language()}:{name}"
+    )
     found = cache.get(key)
     if found is None:
         with page_cache.collecting() as collector:
@@ -44,6 +56,8 @@ def cached_per_language(request, name, compute, timeout=60 * 60):
 
 
 def invalidate(**kwargs):
+    global _local_changes
+    _local_changes += 1
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # lost: any new version will do, none of the old entries match it

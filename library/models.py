@@ -1,6 +1,7 @@
 """The national policy library: legislation, good practices and the network's statute."""
 
 from collections import Counter, defaultdict
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
@@ -10,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import format_html, strip_tags
 from django.utils.translation import get_language, gettext, override
 from django.utils.translation import gettext_lazy as _
@@ -271,9 +272,19 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         result = self.filter_acts(request)
         # Paginate the ids (already counted and sorted), then load only this page's acts.
         page_obj = paginate(result["ids"], request, self.page_size)
-        acts = LegislationPage.objects.filter(pk__in=page_obj.object_list).defer_streamfields()
-        by_id = {act.pk: act for act in acts.prefetch_related("topics")}
-        page_obj.object_list = [by_id[pk] for pk in page_obj.object_list if pk in by_id]
+        page_ids = page_obj.object_list
+
+        def load_acts():
+            acts = LegislationPage.objects.filter(pk__in=page_ids).defer_streamfields()
+            by_id = {act.pk: act for act in acts.prefetch_related("topics")}
+            return [by_id[pk] for pk in page_ids if pk in by_id]
+
+        # Loaded only if the list is rendered, not when it comes from the cache (the
+        # template's site_fragment, keyed by the filters, the order and the page number).
+        page_obj.object_list = SimpleLazyObject(load_acts)
+        results_key = urlencode(
+            sorted(result["chosen"].items()) + [("sort", result["sort"]), ("page", page_obj.number)]
+        )
         topics = self.get_topics(request)
         facet_choices = {
             "jurisdiction": [
@@ -292,6 +303,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
             request,
             context_overrides={
                 "page_obj": page_obj,
+                "results_key": results_key,
                 "facet_choices": facet_choices,
                 "chosen": result["chosen"],
                 "sort": result["sort"],

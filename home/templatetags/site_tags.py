@@ -380,3 +380,45 @@ def in_language(obj, text, locale_id):
         text,
         SOURCE_NOTES.get(code, code),
     )
+
+
+@register.tag
+def site_fragment(parser, token):
+    """``{% site_fragment "name" value… [timeout=seconds] %}…{% endsite_fragment %}``:
+    what is inside, rendered once per site, language and values, until the next change.
+
+    For what many pages or visitors see alike (the latest news, the partners): it is
+    dropped with the rest of the site content on every publish (home.caching), and the
+    pages it appears on are purged with what it was made from (home.page_cache). Nothing
+    that depends on the visitor, the request's path or a draft goes inside; previews
+    render it afresh.
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name.")
+    timeout = None
+    if bits[-1].startswith("timeout="):
+        timeout = parser.compile_filter(bits.pop().removeprefix("timeout="))
+    values = [parser.compile_filter(bit) for bit in bits[1:]]
+    nodelist = parser.parse(("endsite_fragment",))
+    parser.delete_first_token()
+    return SiteFragmentNode(nodelist, values, timeout)
+
+
+class SiteFragmentNode(template.Node):
+    def __init__(self, nodelist, values, timeout):
+        self.nodelist = nodelist
+        self.values = values
+        self.timeout = timeout
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        key = ":".join(str(value.resolve(context)) for value in self.values)
+        options = {"timeout": int(self.timeout.resolve(context))} if self.timeout else {}
+        return mark_safe(  # noqa: S308 - the template's own output, escaped as it rendered
+            cached_per_language(
+                request, f"fragment:{key}", lambda: self.nodelist.render(context), **options
+            )
+        )

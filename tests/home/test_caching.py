@@ -10,27 +10,41 @@ from unittest import mock
 import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
+from django.utils.translation import get_language
+from wagtail.models import Site
 
 from home.caching import VERSION_KEY, cached_per_language, invalidate
 
 pytestmark = pytest.mark.django_db
 
 
-def read(request, value):
-    return cached_per_language(request, "probe", lambda: value)
-
-
-@pytest.fixture
-def request_():
+def new_request():
     return RequestFactory().get("/bg/", HTTP_HOST="localhost")
 
 
-def test_content_from_before_a_publish_never_comes_back(request_):
-    assert read(request_, "before") == "before"
+def read(value, request=None):
+    """What a request (a new one unless given) reads from the cache for the probe."""
+    return cached_per_language(request or new_request(), "probe", lambda: value)
+
+
+def test_content_from_before_a_publish_never_comes_back():
+    assert read("before") == "before"
     invalidate()  # a page was published
-    assert read(request_, "after") == "after"
+    assert read("after") == "after"
     cache.delete(VERSION_KEY)  # the version is lost: evicted, or the cache restarted
-    assert read(request_, "newest") == "newest"  # not "before", made under the first version
+    assert read("newest") == "newest"  # not "before", made under the first version
+
+
+def test_a_request_reads_the_version_once_and_sees_its_own_publish():
+    request = new_request()
+    assert read("before", request) == "before"
+    with mock.patch.object(cache, "get", wraps=cache.get) as get:
+        assert cached_per_language(request, "other", lambda: "other") == "other"
+    assert [call.args[0] for call in get.call_args_list] == [  # the entry, not the version
+        f"site-content:{cache.get(VERSION_KEY)}:{Site.objects.get().pk}:{get_language()}:other"
+    ]
+    invalidate()  # the request publishes a page, then renders
+    assert read("after", request) == "after"
 
 
 @pytest.fixture(scope="module")
@@ -65,18 +79,18 @@ def redis_url():
     server.wait(timeout=10)
 
 
-def test_two_workers_sharing_redis_see_a_publish_at_once(redis_url, settings, request_):
+def test_two_workers_sharing_redis_see_a_publish_at_once(redis_url, settings):
     import redis
 
     from cms.cache import RedisCache
 
     settings.CACHES = {"default": {"BACKEND": "cms.cache.RedisCache", "LOCATION": redis_url}}
     other_worker = RedisCache(redis_url, {})
-    assert read(request_, "before") == "before"
-    assert read(request_, "ignored") == "before"  # served from Redis
+    assert read("before") == "before"
+    assert read("ignored") == "before"  # served from Redis
 
     other_worker.incr(VERSION_KEY)  # the other worker publishes (home.caching.invalidate)
-    assert read(request_, "after") == "after"
+    assert read("after") == "after"
 
     raw = redis.Redis.from_url(redis_url)
     (version_key,) = raw.keys(f"*{VERSION_KEY}")
