@@ -243,7 +243,7 @@ def measure(name, database_url, pages, seconds):
 TOP_UP = """
 from wagtail.models import Locale
 from providers.models import Provider
-from providers.management.commands.synthetic_providers import create_synthetic
+from bench.management.commands.synthetic_providers import create_synthetic
 bg = Locale.objects.get(language_code="bg")
 create_synthetic(max(0, {total} - Provider.objects.filter(locale=bg).count()), bg)
 """

@@ -23,6 +23,7 @@ SOURCES = [
     "providers",
     "publications",
     "community",
+    "bench",  # installed by the test settings (synthetic data)
 ]
 
 

@@ -8,3 +8,5 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# The benchmarks' commands (synthetic_pages, bench_search, bench_import; `make bench`).
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405

@@ -14,6 +14,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Synthetic data for the scale tests comes from the benchmarks' commands.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 if os.environ.get("EMAIL_FILE_PATH"):  # the browser checks' server: mail its tests can read
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"

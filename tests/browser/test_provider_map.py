@@ -211,7 +211,7 @@ def two_thousand_providers(site_env):
         "--no-imports",
         "-c",
         "from wagtail.models import Locale; from providers.models import Provider; "
-        "from providers.management.commands.synthetic_providers import create_synthetic; "
+        "from bench.management.commands.synthetic_providers import create_synthetic; "
         "bg = Locale.objects.get(language_code='bg'); "
         "create_synthetic(2000 - Provider.objects.filter(locale=bg).count(), bg)",
         env=site_env,

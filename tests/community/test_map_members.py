@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from bench.management.commands.synthetic_providers import create_synthetic
 from community.models import Member
-from providers.management.commands.synthetic_providers import create_synthetic
 from providers.models import Provider, ProviderMapPage
 from tests.community.text import translated
 

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from providers.management.commands.synthetic_providers import create_synthetic
+from bench.management.commands.synthetic_providers import create_synthetic
 from providers.models import Provider, ProviderMapPage
 
 pytestmark = pytest.mark.django_db

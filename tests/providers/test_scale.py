@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
-from providers.management.commands.synthetic_providers import create_synthetic
+from bench.management.commands.synthetic_providers import create_synthetic
 from providers.models import Provider, ProviderMapPage
 
 pytestmark = pytest.mark.django_db

@@ -124,7 +124,7 @@ def count_queries(client, **params):
 
 
 def test_search_costs_at_most_ten_queries_at_two_sizes(client):
-    from providers.management.commands.synthetic_providers import create_synthetic
+    from bench.management.commands.synthetic_providers import create_synthetic
 
     small = [count_queries(client, q="социални услуги"), count_queries(client, q="zzzz")]
     create_synthetic(300, Locale.objects.get(language_code="bg"))

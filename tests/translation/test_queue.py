@@ -7,10 +7,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from bench.management.commands.synthetic_providers import create_synthetic
 from home.models import Partner, StandardPage
 from home.roles import TRANSLATOR_GROUPS
 from home.translation.models import ReviewRequest
-from providers.management.commands.synthetic_providers import create_synthetic
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/translations/"
