@@ -6,13 +6,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from community.models import BIO_MAX, COUNTRIES, LANGUAGES, Member
+from community.models import BIO_MAX, LANGUAGES, Member
 from community.profile_fields import (
     PROFILE_FIELDS,
     PROFILE_PUBLIC_HELP,
     DistrictInCountry,
     in_default_language,
 )
+from home.countries import COUNTRIES
 from providers.models import District, Provider
 
 

@@ -3,7 +3,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from community.models import COUNTRIES, Member
+from community.models import Member
+from home.countries import COUNTRIES
 
 
 class MemberFilterSet(django_filters.FilterSet):

@@ -8,13 +8,14 @@ of the page's language and stored as the default language's row, as sign-up stor
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from community.models import BIO_MAX, COUNTRIES, LANGUAGES, Member
+from community.models import BIO_MAX, LANGUAGES, Member
 from community.profile_fields import (
     PROFILE_FIELDS,
     PROFILE_PUBLIC_HELP,
     DistrictInCountry,
     in_default_language,
 )
+from home.countries import COUNTRIES
 from providers.models import District, Provider
 
 EMPTY = [("", "---------")]

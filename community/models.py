@@ -18,11 +18,12 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.countries import COUNTRIES
 from home.models import BasePage
 from library.models import Topic
 
-LANGUAGES = [("bg", "Български"), ("ro", "Română"), ("en", "English")]
-COUNTRIES = [("BG", _("Bulgaria")), ("RO", _("Romania"))]
+# The site's languages (settings.LANGUAGES), for members' e-mails, resources and posts.
+LANGUAGES = settings.LANGUAGES
 BIO_MAX = 600
 SUMMARY_MAX = 1000
 POST_MAX = 5000

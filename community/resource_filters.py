@@ -3,7 +3,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from community.models import COUNTRIES, LANGUAGES, Resource
+from community.models import LANGUAGES, Resource
+from home.countries import COUNTRIES
 
 
 class ResourceFilterSet(django_filters.FilterSet):

@@ -6,7 +6,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from community.models import COUNTRIES, LANGUAGES, Resource
+from community.models import LANGUAGES, Resource
+from home.countries import COUNTRIES
 from home.forms import check_uploaded_document
 from library.models import Topic
 

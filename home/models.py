@@ -19,6 +19,7 @@ from .blocks import (
     ResultBlock,
 )
 from .caching import cached_per_language
+from .countries import COUNTRIES
 from .transliteration import latin_slug
 from .utils import public_page_url, public_url
 
@@ -245,9 +246,7 @@ class Partner(TranslatableSnippet):
     name = models.CharField(_("name"), max_length=255)
     role = models.CharField(_("role"), max_length=100, help_text=_("For example: Lead partner"))
     city = models.CharField(_("town or city"), max_length=100, blank=True)
-    country = models.CharField(
-        _("country"), max_length=2, choices=[("BG", _("Bulgaria")), ("RO", _("Romania"))]
-    )
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES)
     description = models.TextField(_("description"), blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",

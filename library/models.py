@@ -25,6 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import RICH_TEXT_FEATURES, ResultBlock
 from home.caching import cached_per_language
+from home.countries import COUNTRIES
 from home.formatting import format_date
 from home.models import BasePage, TranslatableSnippet
 from home.pagination import paginate
@@ -814,7 +815,7 @@ class StatutePage(RoutablePageMixin, BasePage):
 
     @path("")
     def statute_route(self, request):
-        from providers.views import directory
+        from providers.models import directory
 
         return self.render(
             request,
@@ -885,9 +886,7 @@ class StatuteMember(TranslatableMixin, Orderable):
     page = ParentalKey(StatutePage, on_delete=models.CASCADE, related_name="members")
     name = models.CharField(_("name"), max_length=255)
     town = models.CharField(_("town"), max_length=100)
-    country = models.CharField(
-        _("country"), max_length=2, choices=[("BG", _("Bulgaria")), ("RO", _("Romania"))]
-    )
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRIES)
     website = models.URLField(_("website"), blank=True)
     joined = models.DateField(_("member since"), null=True, blank=True)
     provider = models.ForeignKey(

@@ -5,7 +5,8 @@ from django.db.models import Count, Q, Window
 from django.utils.translation import gettext as _
 
 from home.caching import cached_per_language
-from providers.models import COUNTRIES, District, Provider, ServiceType, TargetGroup
+from home.countries import COUNTRIES
+from providers.models import District, Provider, ServiceType, TargetGroup
 
 MAX_TEXT = 100
 

@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils.text import capfirst, slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -22,6 +23,8 @@ from wagtailgeowidget.helpers import geosgeometry_str_to_struct
 from wagtailgeowidget.panels import GeoAddressPanel
 
 from home.admin_forms import RevisionCheckedModelForm
+from home.caching import cached_per_language
+from home.countries import COUNTRIES, ORIGINAL_LANGUAGES
 from home.jobs import BackgroundJob
 from home.models import BasePage, TranslatableSnippet
 from home.transliteration import bg_to_latin_text
@@ -31,8 +34,6 @@ from providers.widgets import LocalLeafletField
 # The map and the import accept coordinates within Bulgaria and Romania.
 LATITUDE_RANGE = (Decimal("41.2"), Decimal("48.3"))
 LONGITUDE_RANGE = (Decimal("20.2"), Decimal("29.8"))
-COUNTRIES = [("BG", _("Bulgaria")), ("RO", _("Romania"))]
-ORIGINAL_LANGUAGES = {"BG": "bg", "RO": "ro"}
 # The form of each country's postal codes, and what to tell whoever wrote another.
 POSTAL_CODES = {
     "BG": (re.compile(r"[0-9]{4}"), _("a Bulgarian postal code has four digits, such as 3700")),
@@ -562,6 +563,18 @@ def community_member_profiles(request, translation_key):
             profiles.extend(listed)
         cache[translation_key] = (count, profiles)
     return cache[translation_key]
+
+
+def directory(request):
+    """The active language's locale id and its map page's URL (cached): where other
+    pages (the statute, the exports) send readers to the directory."""
+
+    def compute():
+        locale = Locale.objects.filter(language_code=get_language()).first()
+        page = ProviderMapPage.objects.live().filter(locale=locale).first() if locale else None
+        return (locale.pk if locale else None, page.get_url(request) if page else "")
+
+    return cached_per_language(request, "provider-directory", compute)
 
 
 class ProviderMapPage(RoutablePageMixin, BasePage):

@@ -4,24 +4,11 @@ from django.http import HttpResponse, JsonResponse
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
-from wagtail.models import Locale
 
-from home.caching import cached_per_language
 from home.utils import public_url
 from providers import exports, hsds
 from providers.filters import ProviderFilters
-from providers.models import Provider, ProviderMapPage, community_member_counts
-
-
-def directory(request):
-    """The active language's locale id and the map page's URL (cached)."""
-
-    def compute():
-        locale = Locale.objects.filter(language_code=get_language()).first()
-        page = ProviderMapPage.objects.live().filter(locale=locale).first() if locale else None
-        return (locale.pk if locale else None, page.get_url(request) if page else "")
-
-    return cached_per_language(request, "provider-directory", compute)
+from providers.models import Provider, community_member_counts, directory
 
 
 def filtered_providers(request):

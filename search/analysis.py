@@ -39,7 +39,6 @@ from bulstem.stem import BulStemmer
 
 from home.transliteration import bg_word_to_latin
 
-LANGUAGES = ("bg", "ro", "en")
 MAX_QUERY_TERMS = 12
 MAX_WORD_LENGTH = 40
 

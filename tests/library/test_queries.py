@@ -1,4 +1,5 @@
-"""Library index (25 acts, filters applied) ≤ 12 queries, an act page ≤ 10, equal at 10 and 100."""
+"""Library index (25 acts, filters applied) ≤ 12 queries, an act page ≤ 10, the statute, a
+good practice and the comparison ≤ 12: equal at 10 and 100 acts."""
 
 import datetime
 
@@ -6,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from library.models import LegislationPage, LibraryIndexPage, Topic
+from library.models import LegislationPage, LibraryIndexPage, PracticePage, StatutePage, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -61,4 +62,17 @@ def test_act_page_queries_do_not_grow(client, language):
     fill(language, 100)
     large = (count(client, act.url), count(client, f"{act.url}compare/"))
     assert small[0] <= 10
+    assert large == small
+
+
+@pytest.mark.parametrize("language", ["bg", "ro", "en"])
+def test_statute_practice_and_comparison_queries_do_not_grow(client, language):
+    index = fill(language, 10)
+    statute = StatutePage.objects.live().child_of(index).get()
+    practice = PracticePage.objects.live().child_of(index).first()
+    urls = [statute.url, practice.url, f"{index.url}compare/"]
+    small = [count(client, url) for url in urls]
+    fill(language, 100)
+    large = [count(client, url) for url in urls]
+    assert max(small) <= 12
     assert large == small
