@@ -83,3 +83,22 @@ def test_the_geojson_of_2000_providers_travels_compressed_under_60_kb(client):
         HTTP_IF_NONE_MATCH=response["ETag"],
     )
     assert again.status_code == 304
+
+
+def test_the_total_follows_the_directory_at_once(client, map_page):
+    """The count is kept per filters until the directory changes; a text search counts
+    afresh."""
+    url = f"{map_page.url}?country=BG"
+
+    def total(address):
+        html = client.get(address).content.decode()
+        return int(re.search(r'class="result-count"[^>]*>\s*(\d+)', html).group(1))
+
+    before = total(url)
+    assert total(url) == before  # the second visit reads the kept count
+    top_up(Provider.objects.filter(locale=map_page.locale).count() + 3)
+    added = Provider.objects.filter(locale=map_page.locale, country="BG").count()
+    assert total(url) == added > before
+    Provider.objects.filter(locale=map_page.locale, country="BG").first().delete()
+    assert total(url) == added - 1
+    assert total(f"{url}&q=synthetic") == total(f"{url}&q=synthetic")

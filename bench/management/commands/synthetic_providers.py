@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand
 from wagtail.models import Locale
 
+from home.caching import invalidate
 from providers.models import District, Provider, ServiceType
 
 
@@ -52,4 +53,5 @@ def create_synthetic(count, locale, seed=7):
         [through(provider_id=p.pk, servicetype_id=rng.choice(services).pk) for p in created],
         batch_size=1000,
     )
+    invalidate()  # bulk_create sends no signal: the lists and counts kept in the cache go
     return created
