@@ -8,9 +8,11 @@ breadcrumbs change too: every page of that language is purged.
 
 The CDN (``WAGTAILFRONTENDCACHE``, configured from the environment in the settings) is
 sent the same addresses after the transaction commits, through Wagtail's frontend-cache
-backends. Writes to other tables purge the site's own cache at once (home.page_cache);
+backends, and for a move also the addresses the page and those below it have left. Writes to other tables purge the site's own cache at once (home.page_cache);
 a CDN sees them when its copy expires (``PAGE_CACHE["SHARED_SECONDS"]``).
 """
+
+import copy
 
 from django.conf import settings
 from django.db import transaction
@@ -57,16 +59,21 @@ def ancestors_of(pages):
     return list(Page.objects.filter(path__in=paths, depth__gt=1).specific())
 
 
-def purge_pages(pages, languages, *, gone=()):
+def purge_pages(pages, languages, *, gone=(), moved_from=()):
     """Purge these pages (and ``gone``, deleted ones), their listings and the languages'
-    shape, once the transaction commits."""
+    shape, once the transaction commits; at a CDN also ``moved_from``, pages as they
+    stood at the addresses they have left."""
     ancestors = ancestors_of([*pages, *gone])
     tags = {page_cache.ALL_PAGES}
     tags |= {f"page:{page.pk}" for page in [*pages, *gone]}
     tags |= {f"tree:{page.pk}" for page in [*pages, *gone, *ancestors]}
     tags |= {f"locale:{language}" for language in languages if language}
     # The addresses are worked out now: a deleted page has none after the commit.
-    urls = frontend_urls(pages, gone, ancestors, languages) if frontend_configured() else ()
+    urls = (
+        frontend_urls(pages, gone, ancestors, languages, moved_from)
+        if frontend_configured()
+        else ()
+    )
 
     def run():
         page_cache.purge(*tags)
@@ -80,9 +87,9 @@ def frontend_configured():
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
-def frontend_urls(pages, gone, ancestors, languages):
+def frontend_urls(pages, gone, ancestors, languages, moved_from=()):
     batch = PurgeBatch()
-    batch.add_pages([*pages, *ancestors])  # with each page's get_cached_paths() (feeds)
+    batch.add_pages([*pages, *ancestors, *moved_from])  # with get_cached_paths() (feeds)
     batch.add_urls(url for page in gone if (url := page.get_full_url()))
     batch.add_url(public_url(reverse("sitemap")))
     if languages:
@@ -99,7 +106,30 @@ def on_publish_or_unpublish(sender, instance, **kwargs):
 def on_move(sender, instance, **kwargs):
     pages = versions_of(instance)
     before = kwargs.get("parent_page_before")
-    purge_pages([*pages, *([before.specific] if before else [])], {language_of(instance)})
+    moved_from = ()
+    if frontend_configured():
+        moved_from = at_old_addresses(
+            instance, kwargs.get("url_path_before"), kwargs.get("url_path_after")
+        )
+    purge_pages(
+        [*pages, *([before.specific] if before else [])],
+        {language_of(instance)},
+        moved_from=moved_from,
+    )
+
+
+def at_old_addresses(page, url_path_before, url_path_after):
+    """The moved page and everything below it, each as it was at the address it left (a
+    CDN keeps serving those until told). Nothing when the move kept the address."""
+    if not url_path_before or url_path_before == url_path_after:
+        return []
+    moved = [page.specific, *page.get_descendants().specific()]
+    old = []
+    for item in moved:
+        item = copy.copy(item)
+        item.url_path = url_path_before + item.url_path[len(url_path_after) :]
+        old.append(item)
+    return old
 
 
 def on_delete(sender, instance, **kwargs):

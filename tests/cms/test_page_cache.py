@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.cache import add_never_cache_headers
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
-from home.models import FundingNotice
+from home.models import FundingNotice, StandardPage
 from home.page_cache import SEQUENCE_KEY, may_serve_from_cache, may_store
 from library.models import LegislationPage
 from news.models import NewsIndexPage, NewsPage
@@ -242,6 +242,22 @@ def test_a_new_title_purges_the_cdn_for_every_page_of_its_language(cdn, commit, 
     base = settings.PUBLIC_BASE_URL
     assert base + other.url in cdn
     assert base + bulgarian_act.url not in cdn
+
+
+def test_a_move_purges_the_cdn_at_the_addresses_the_pages_left(cdn, commit, settings):
+    about = StandardPage.objects.get(locale__language_code="en", slug="about")
+    child = StandardPage(title="Team", slug="team")
+    about.add_child(instance=child)
+    child.save_revision().publish()
+    old = {about.url, f"{about.url}team/"}
+    privacy = StandardPage.objects.get(locale__language_code="en", slug="privacy")
+    commit(lambda: about.move(privacy, pos="last-child"))
+
+    base = settings.PUBLIC_BASE_URL
+    about.refresh_from_db()
+    assert about.url == f"{privacy.url}about/"
+    assert {base + url for url in old} <= set(cdn), "the addresses they left"
+    assert base + about.url in cdn and f"{base}{about.url}team/" in cdn
 
 
 def test_cached_pages_go_out_compressed_to_those_who_accept_it(client):
