@@ -14,7 +14,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 
 def owns_subpath(page_class, components):
     """Whether a live page of this class answers ``components`` with a sub-route of its own."""
-    if not components or not issubclass(page_class, RoutablePageMixin):
+    if not components or page_class is None:  # None: a page type since removed
+        return False
+    if not issubclass(page_class, RoutablePageMixin):
         return False
     try:
         page_class.get_resolver().resolve("/" + "/".join(components) + "/")
@@ -25,7 +27,7 @@ def owns_subpath(page_class, components):
 
 def reserved_slugs(page_class):
     """The first segments of the class's sub-routes: a child slugged so would be hidden."""
-    if not issubclass(page_class, RoutablePageMixin):
+    if page_class is None or not issubclass(page_class, RoutablePageMixin):
         return set()
     segments = set()
     for pattern in page_class.get_subpage_urls():

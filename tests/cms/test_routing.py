@@ -5,6 +5,7 @@ the page form refuses such a slug in the first place."""
 import pytest
 from django.urls import reverse
 
+from home.routing import owns_subpath, reserved_slugs
 from library.models import LegislationPage, LibraryIndexPage, PracticePage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from tests.home.test_slugs import _news_data
@@ -95,3 +96,12 @@ def test_a_slug_made_from_the_title_steps_around_the_parents_routes(client, admi
     response = client.post(url, _news_data("RSS", "", category))
     assert response.status_code == 302, response.content.decode()[:2000]
     assert index.get_children().get(title="RSS").slug == "rss-2"
+
+
+def test_the_rule_knows_which_classes_have_routes_of_their_own():
+    assert reserved_slugs(NewsIndexPage) == {"rss", "atom", "calendar"}
+    assert reserved_slugs(LibraryIndexPage) == {"compare", "eli"}
+    assert owns_subpath(LibraryIndexPage, ["eli", "ro", "lege", "2011", "292"])
+    assert not owns_subpath(LibraryIndexPage, ["eli"])  # no route: the child answers
+    assert not owns_subpath(NewsPage, ["rss"])
+    assert reserved_slugs(None) == set() and not owns_subpath(None, ["rss"])  # a removed type
