@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -18,7 +19,6 @@ from .blocks import (
     FundingSourceBlock,
     ResultBlock,
 )
-from .caching import cached_per_language
 from .countries import COUNTRIES
 from .transliteration import latin_slug
 from .utils import public_page_url, public_url
@@ -189,9 +189,8 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = cached_per_language(
-            request, "partners", lambda: list(self.get_partners())
-        )
+        # Read only when the template's "home-partners" fragment is rendered anew.
+        context["partners"] = SimpleLazyObject(lambda: list(self.get_partners()))
         return context
 
     def get_partners(self):

@@ -66,7 +66,7 @@ def test_an_unpublished_index_passes_its_addresses_to_its_children(client):
     assert response.context["page"].pk == child.pk
 
 
-def test_a_child_page_an_ordinary_slug_still_routes_to_the_child(client):
+def test_a_child_page_with_an_ordinary_slug_still_routes_to_the_child(client):
     index = NewsIndexPage.objects.get(locale__language_code="ro")
     item = NewsPage.objects.child_of(index).live().first()
     response = client.get(item.url)
