@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from community.models import Member
 from home.countries import COUNTRIES
+from home.filters import SiteFilterSet
 
 
-class MemberFilterSet(django_filters.FilterSet):
+class MemberFilterSet(SiteFilterSet):
     """District by NUTS3 code (the same in every language, so a filtered address means the
     same in each); a value that is not on offer is dropped and reported by the view."""
 
@@ -21,6 +22,8 @@ class MemberFilterSet(django_filters.FilterSet):
         label=_("Role"), choices=Member.Role.choices, empty_label=_("All roles")
     )
 
+    auto_id = "id_%s"
+
     class Meta:
         model = Member
         fields = []
@@ -33,10 +36,3 @@ class MemberFilterSet(django_filters.FilterSet):
         self.filters["district"].extra["choices"] = [
             (label, groups[code]) for code, label in COUNTRIES if code in groups
         ]
-
-    @property
-    def chosen(self):
-        """The filters in use, valid ones only."""
-        if not self.is_bound or not hasattr(self.form, "cleaned_data"):
-            return {}
-        return {key: value for key, value in self.form.cleaned_data.items() if value}

@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from community.models import LANGUAGES, Resource
 from home.countries import COUNTRIES
+from home.filters import SiteFilterSet
 
 
-class ResourceFilterSet(django_filters.FilterSet):
+class ResourceFilterSet(SiteFilterSet):
     """Topic by slug (one slug for every translation of a topic, so a filtered address
     means the same in each language); a country also finds resources about both."""
 
@@ -24,6 +25,8 @@ class ResourceFilterSet(django_filters.FilterSet):
         label=_("Language"), choices=LANGUAGES, empty_label=_("All")
     )
 
+    auto_id = "id_%s"
+
     class Meta:
         model = Resource
         fields = []
@@ -37,10 +40,3 @@ class ResourceFilterSet(django_filters.FilterSet):
 
     def filter_country(self, queryset, name, value):
         return queryset.filter(country__in=[value, ""])
-
-    @property
-    def chosen(self):
-        """The filters in use, valid ones only."""
-        if not self.is_bound or not hasattr(self.form, "cleaned_data"):
-            return {}
-        return {key: value for key, value in self.form.cleaned_data.items() if value}

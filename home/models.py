@@ -239,6 +239,26 @@ class TranslatableSnippet(TranslatableMixin, DraftStateMixin, RevisionMixin, mod
         super().save(*args, **kwargs)
 
 
+class Taxonomy(TranslatableSnippet):
+    """A small list editors manage and translators translate (news categories, library
+    topics, service types…): a name in each language and a slug that is the same in every
+    language, so that a filtered address such as ?topic=child-protection means the same in
+    each. A subclass adds its unique (slug, locale) constraint, and may widen a field."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100)
+
+    panels = ["name", "slug"]
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableSnippet.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class Partner(TranslatableSnippet):
     """A project partner or funder, shown on the home page with its logo."""
 

@@ -20,13 +20,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import BaseTranslatableField, SynchronizedField, TranslatableField
+from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
 from home.blocks import BaseStreamBlock, FigureBlock
 from home.caching import cached_per_language
-from home.models import BasePage, TranslatableSnippet
+from home.models import BasePage, Taxonomy
 from home.pagination import paginate
 from home.utils import public_page_url, public_url
 
@@ -79,29 +79,21 @@ def postal_address(place):
     return address
 
 
-class NewsCategory(TranslatableSnippet):
-    """A small taxonomy editors manage and translators translate."""
+class NewsCategory(Taxonomy):
+    """A category of news (events, the network, publications…), translated."""
 
-    name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
         _("slug"),
         max_length=100,
         help_text=_("Used in addresses such as ?category=events; the same in every language."),
     )
 
-    panels = ["name", "slug"]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(Taxonomy.Meta):
         verbose_name = _("news category")
         verbose_name_plural = _("news categories")
-        ordering = ["name"]
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_news_category_slug"),
         ]
-
-    def __str__(self):
-        return self.name
 
 
 class NewsPageTag(TaggedItemBase):
@@ -165,34 +157,18 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             .order_by("event_start")
         )
 
-    def filter_items(self, request):
-        """Apply ?category= and ?year=; return the items, the choices and any notice."""
-        all_items = items = self.get_news_items()
-        notices = []
+    def get_filters(self, request):
+        """The ?category= and ?year= filters over this index's news (news.filters)."""
+        from news.filters import NewsFilterSet  # it filters NewsPage, defined below
+
+        items = self.get_news_items()
         categories = cached_per_language(
             request,
             "news-categories",
             lambda: list(NewsCategory.objects.filter(locale_id=self.locale_id, live=True)),
         )
-        chosen_category = None
-        slug = request.GET.get("category", "").strip()
-        if slug:
-            chosen_category = next((c for c in categories if c.slug == slug), None)
-            if chosen_category is None:
-                notices.append(gettext("There is no such category; showing all news."))
-            else:
-                items = items.filter(category=chosen_category)
-
-        chosen_year = None
-        year = request.GET.get("year", "").strip()
-        if year:
-            if year.isdigit() and 1900 <= int(year) <= 2100:
-                chosen_year = int(year)
-                items = items.filter(date__year=chosen_year)
-            else:
-                notices.append(gettext("That year is not valid; showing all years."))
-        years = [d.year for d in all_items.dates("date", "year", order="DESC")]
-        return items, categories, chosen_category, years, chosen_year, notices
+        years = [d.year for d in items.dates("date", "year", order="DESC")]
+        return NewsFilterSet(request.GET, items, categories=categories, years=years)
 
     def get_cached_paths(self):
         """The listing and its feeds, purged at a CDN with the page (home.purging)."""
@@ -200,16 +176,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        items, categories, category, years, year, notices = self.filter_items(request)
+        filters = self.get_filters(request)
         return self.render(
             request,
             context_overrides={
-                "page_obj": paginate(items, request, self.page_size),
-                "categories": categories,
-                "chosen_category": category,
-                "years": years,
-                "chosen_year": year,
-                "notices": notices,
+                "filters": filters,
+                "page_obj": paginate(filters.qs, request, self.page_size),
             },
         )
 

@@ -26,7 +26,8 @@ from home.admin_forms import RevisionCheckedModelForm
 from home.caching import cached_per_language
 from home.countries import COUNTRIES, ORIGINAL_LANGUAGES
 from home.jobs import BackgroundJob
-from home.models import BasePage, TranslatableSnippet
+from home.models import BasePage, Taxonomy, TranslatableSnippet
+from home.pagination import paginate
 from home.transliteration import bg_to_latin_text
 from home.utils import public_request_url
 from providers.widgets import LocalLeafletField
@@ -59,23 +60,17 @@ MUNICIPALITY_NAMES = {
 }
 
 
-class Taxonomy(TranslatableSnippet):
+class DirectoryTaxonomy(Taxonomy):
+    """Service types and target groups: names as long as the national registers' own."""
+
     name = models.CharField(_("name"), max_length=150)
-    slug = models.SlugField(_("slug"), max_length=100)
 
-    panels = ["name", "slug"]
-    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
-
-    class Meta(TranslatableMixin.Meta):
-        abstract = True
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class ServiceType(Taxonomy):
     class Meta(Taxonomy.Meta):
+        abstract = True
+
+
+class ServiceType(DirectoryTaxonomy):
+    class Meta(DirectoryTaxonomy.Meta):
         verbose_name = _("service type")
         verbose_name_plural = _("service types")
         constraints = [
@@ -83,8 +78,8 @@ class ServiceType(Taxonomy):
         ]
 
 
-class TargetGroup(Taxonomy):
-    class Meta(Taxonomy.Meta):
+class TargetGroup(DirectoryTaxonomy):
+    class Meta(DirectoryTaxonomy.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
         constraints = [
@@ -604,15 +599,17 @@ class ProviderMapPage(RoutablePageMixin, BasePage):
 
     @path("")
     def list_route(self, request):
-        from providers.filters import ProviderFilters
+        from providers.filters import ProviderFilterSet  # it filters Provider, above
 
-        class MarkedFilters(ProviderFilters):
-            # Organisations where community members work carry a badge (no extra query).
-            def queryset(self):
-                return with_community_members(super().queryset())
-
-        filters = MarkedFilters(request.GET, self.locale_id, request)
-        page_obj = filters.page(self.page_size)
+        filters = ProviderFilterSet(request.GET, self.locale_id, request)
+        # Organisations where community members work carry a badge (no extra query).
+        rows = (
+            with_community_members(filters.qs)
+            .select_related("district")
+            .prefetch_related("service_types")
+            .order_by("name")
+        )
+        page_obj = paginate(rows, request, self.page_size, count=filters.count)
         return self.render(
             request,
             context_overrides={

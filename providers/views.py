@@ -7,14 +7,14 @@ from django.views.decorators.http import require_safe
 
 from home.utils import public_url
 from providers import exports, hsds
-from providers.filters import ProviderFilters
+from providers.filters import ProviderFilterSet
 from providers.models import Provider, community_member_counts, directory
 
 
 def filtered_providers(request):
     """The providers the request's filters select, and the map page's URL."""
     locale_id, base = directory(request)
-    return ProviderFilters(request.GET, locale_id, request).queryset(), base
+    return ProviderFilterSet(request.GET, locale_id, request).qs, base
 
 
 def download(content, content_type, extension, name="providers"):

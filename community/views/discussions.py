@@ -15,7 +15,6 @@ from smtplib import SMTPException
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, Value, Window
 from django.db.models.functions import Greatest, RowNumber
@@ -34,6 +33,7 @@ from community.models import CommunityPage, Member, Post, PostReport, Thread, Th
 from home.caching import cached_per_language
 from home.client import client_address
 from home.counting import first_request_in_window
+from home.pagination import IN_ROWS, paginate
 from home.utils import public_url
 from library.models import Topic
 
@@ -42,7 +42,6 @@ logger = logging.getLogger(__name__)
 THREADS_PER_PAGE = 20
 THREADS_PER_THEME = 5  # on the overview; a theme's own list has them all
 POSTS_PER_PAGE = 30
-MAX_PAGE = 100_000
 OTHER = "other"  # the filter value for threads whose theme is gone or not translated
 
 # Posting limits per member and hour: enough for a lively exchange, too few for a flood.
@@ -178,27 +177,6 @@ class Section:
     threads: list = field(default_factory=list)
 
 
-def paginate_counted(items, request, per_page):
-    """A page of ``items`` and their number in one query (a window count over them);
-    nonsense or out-of-range numbers give the first page, as home.pagination does."""
-    try:
-        number = int(request.GET.get("page", 1))
-    except (TypeError, ValueError):
-        number = 1
-    if not 1 <= number <= MAX_PAGE:  # beyond any list, and beyond what SQL's OFFSET takes
-        number = 1
-    items = items.annotate(listed=Window(Count("pk")))
-    rows = list(items[(number - 1) * per_page : number * per_page])
-    if not rows and number > 1:
-        number = 1
-        rows = list(items[:per_page])
-    paginator = Paginator(rows, per_page)
-    paginator.count = rows[0].listed if rows else 0
-    page_obj = paginator.page(number)
-    page_obj.object_list = rows
-    return page_obj
-
-
 def index(request, page):
     """The themes with their newest threads, or one theme's threads page by page."""
     themes = get_themes(request, page)
@@ -228,8 +206,8 @@ def index(request, page):
         else:
             threads = threads.filter(topic__translation_key=by_slug[chosen].translation_key)
             context["chosen_name"] = by_slug[chosen].name
-        page_obj = paginate_counted(
-            threads.order_by("-last_post_at", "-pk"), request, THREADS_PER_PAGE
+        page_obj = paginate(
+            threads.order_by("-last_post_at", "-pk"), request, THREADS_PER_PAGE, count=IN_ROWS
         )
         for thread in page_obj.object_list:
             thread.theme_name = theme_name(thread, themes)
@@ -352,7 +330,7 @@ def show_thread(request, page, thread, form, status=200):
     member = member_of(request.user)
     active = bool(member and member.is_active_member)
     posts = thread.posts.select_related("author").order_by("created_at", "pk")
-    page_obj = paginate_counted(posts, request, POSTS_PER_PAGE)
+    page_obj = paginate(posts, request, POSTS_PER_PAGE, count=IN_ROWS)
     themes = get_themes(request, page)
     context = {
         "thread": thread,

@@ -108,7 +108,7 @@ def route_url(request, page, name, *args):
 @require_safe
 def directory(request, page):
     filters = MemberFilterSet(
-        request.GET or None,
+        request.GET,
         queryset=public_members()
         .select_related("district", "provider")
         .only(
@@ -125,12 +125,7 @@ def directory(request, page):
         .order_by("full_name", "pk"),
         districts=get_districts(request, page),
     )
-    notices = []
-    form = filters.form
-    if filters.is_bound and filters.errors:
-        notices.append(gettext("An unknown filter value was ignored."))
-        # Shown with the values kept, not marked invalid: the notice above says what happened.
-        form = type(filters.form)(initial=filters.chosen)
+    notices = filters.notices
     page_obj = paginate(filters.qs, request, PER_PAGE)
     asked = request.GET.get("page", "")
     if asked and asked != str(page_obj.number):
@@ -143,7 +138,7 @@ def directory(request, page):
             "page": page,
             "self": page,
             "section": "members",
-            "form": form,
+            "form": filters.display_form,
             "chosen": filters.chosen,
             "notices": notices,
             "page_obj": page_obj,

@@ -56,13 +56,10 @@ def library(request, page):
     member = member_of(request.user)
     topics = get_topics(request, page)
     filters = ResourceFilterSet(
-        request.GET or None,
+        request.GET,
         queryset=visible_resources(request.user).select_related("topic", "author"),
         topics=topics,
     )
-    notices = []
-    if filters.is_bound and filters.errors:
-        notices.append(gettext("An unknown filter value was ignored."))
     page_obj = paginate(filters.qs, request, PER_PAGE)
     in_language_of(page_obj.object_list, topics)
     own_waiting = []
@@ -84,7 +81,7 @@ def library(request, page):
             "section": "resources",
             "filters": filters,
             "chosen": filters.chosen,
-            "notices": notices,
+            "notices": filters.notices,
             "page_obj": page_obj,
             "own_waiting": own_waiting,
             "may_share": bool(member and member.is_active_member),
