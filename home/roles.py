@@ -22,6 +22,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from home.contributions import moderator_permissions, translatable_snippets
+
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 TRANSLATOR_GROUPS = {
@@ -63,71 +65,47 @@ COLLECTION_PERMISSIONS = {
     ],
     "translators": ["choose_image", "choose_document"],
 }
-# Translatable snippets: every group works on them, translators in their language only
-# (home.translation.permissions narrows the model permissions per language).
-TRANSLATABLE_SNIPPETS = [
-    "home.partner",
-    "home.fundingnotice",
-    "news.newscategory",
-    "library.topic",
-    "providers.district",
-    "providers.servicetype",
-    "providers.targetgroup",
-    "providers.provider",
+PROMOTIONS = [
+    f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")
 ]
+# Editors and moderators read the site's visit counts (the home.visits report).
+VISITS_REPORT = "visits.view_dailyvisits"
 
 
 def _snippet_permissions(*actions):
+    """Translatable snippets (declared by each app, home.contributions): every group works
+    on them, translators in their language only (home.translation.permissions)."""
     return [
-        f"{label.split('.')[0]}.{action}_{label.split('.')[1]}"
-        for label in TRANSLATABLE_SNIPPETS
+        f"{app_label}.{action}_{model}"
+        for app_label, model in (label.split(".") for label in translatable_snippets())
         for action in actions
     ]
 
 
-# The community of practice (its app is named by label: home never imports it).
-# Moderators review members and what they share; nothing of it is added in the admin.
-COMMUNITY_PERMISSIONS = [
-    *[
-        f"community.{action}_{model}"
-        for model in ("member", "postreport")
-        for action in ("view", "change")
-    ],
-    *[
-        f"community.{action}_{model}"
-        for model in ("resource", "post", "thread")
-        for action in ("view", "change", "delete")
-    ],
-]
-
-PROMOTIONS = [
-    f"wagtailsearchpromotions.{action}_searchpromotion" for action in ("add", "change", "delete")
-]
-MODEL_PERMISSIONS = {
-    EDITORS: [
-        "wagtail_localize.submit_translation",
-        *PROMOTIONS,
-        *_snippet_permissions("add", "change", "publish"),
-    ],
-    MODERATORS: [
-        "wagtail_localize.submit_translation",
-        *PROMOTIONS,
-        "home.change_sitesettings",
-        *_snippet_permissions("add", "change", "publish", "delete"),
-        *COMMUNITY_PERMISSIONS,
-    ],
-    # Translators start translations into their own language (the "Translate" form
-    # offers them only that language: home.translation.views).
-    "translators": [
-        "wagtail_localize.submit_translation",
-        *_snippet_permissions("view", "change"),
-    ],
-}
-
-# Editors and moderators read the site's visit counts (the home.visits report).
-VISITS_REPORT = "visits.view_dailyvisits"
-MODEL_PERMISSIONS[EDITORS].append(VISITS_REPORT)
-MODEL_PERMISSIONS[MODERATORS].append(VISITS_REPORT)
+def model_permissions():
+    """The model permissions of each group, by group (translators: of each language)."""
+    return {
+        EDITORS: [
+            "wagtail_localize.submit_translation",
+            *PROMOTIONS,
+            *_snippet_permissions("add", "change", "publish"),
+            VISITS_REPORT,
+        ],
+        MODERATORS: [
+            "wagtail_localize.submit_translation",
+            *PROMOTIONS,
+            "home.change_sitesettings",
+            *_snippet_permissions("add", "change", "publish", "delete"),
+            *moderator_permissions(),  # the apps' own, e.g. the community's moderation
+            VISITS_REPORT,
+        ],
+        # Translators start translations into their own language (the "Translate" form
+        # offers them only that language: home.translation.views).
+        "translators": [
+            "wagtail_localize.submit_translation",
+            *_snippet_permissions("view", "change"),
+        ],
+    }
 
 
 def permission(codename):
@@ -190,18 +168,17 @@ def setup_roles():
     homes = language_homes()
     root = Page.get_first_root_node()
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in (EDITORS, MODERATORS)}
+    permissions = model_permissions()
     for name, group in groups.items():
         _grant(
             group,
             [(root, PAGE_PERMISSIONS[name])],
             COLLECTION_PERMISSIONS[name],
-            MODEL_PERMISSIONS[name],
+            permissions[name],
         )
     for code, name in TRANSLATOR_GROUPS.items():
         group, _ = Group.objects.get_or_create(name=name)
         pages = [(homes[code], ["change_page"])] if code in homes else []
-        _grant(
-            group, pages, COLLECTION_PERMISSIONS["translators"], MODEL_PERMISSIONS["translators"]
-        )
+        _grant(group, pages, COLLECTION_PERMISSIONS["translators"], permissions["translators"])
     _workflows(homes)
     return groups

@@ -6,6 +6,7 @@ class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Site search")
     default_auto_field = "django.db.models.BigAutoField"
+    demo = (80, "search.documents.build_demo")  # last: it indexes everything the others made
 
     def ready(self):
         from search import external, signals

@@ -12,16 +12,10 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
+from home.contributions import search_kinds
 from search.analysis import analyze
 from search.models import SearchDocument
 
-PAGE_KINDS = {
-    "news.newspage": "news",
-    "library.legislationpage": "legislation",
-    "library.statutepage": "legislation",
-    "library.practicepage": "practice",
-    "publications.publicationpage": "publication",
-}
 MAX_TEXT = 60_000
 SPACES = re.compile(r"\s+")
 
@@ -61,7 +55,7 @@ def page_fields(page):
     date = getattr(page, "date", None)
     return {
         "locale_id": page.locale_id,
-        "kind": PAGE_KINDS.get(page._meta.label_lower, "page"),
+        "kind": search_kinds().get(page._meta.label_lower, "page"),
         "title": page.title[:500],
         "url": page.get_url() or "",
         "summary": plain(summary)[:1000],
@@ -230,6 +224,11 @@ def index_providers(providers):
 
 
 @transaction.atomic
+def build_demo(log):
+    """The demo's last step (home.contributions): index everything the others made."""
+    log(f"{rebuild()} search documents")
+
+
 def rebuild():
     """Index everything again from scratch; returns the number of documents."""
     from community.models import Resource

@@ -7,6 +7,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from home.contributions import sections
 from home.pagination import paginate
 from search import external
 from search.engine import Search
@@ -16,12 +17,6 @@ from search.models import KINDS
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
-SUGGESTED_TYPES = (
-    "library.libraryindexpage",
-    "news.newsindexpage",
-    "providers.providermappage",
-    "publications.publicationindexpage",
-)
 
 
 def clean_query(value):
@@ -49,7 +44,10 @@ def promotions(query, locale):
 
 def suggestions(locale):
     types = Q()
-    for label in SUGGESTED_TYPES:
+    # The sections' top-level pages (library, news, providers, publications).
+    for label, (_name, section) in sections().items():
+        if not section.suggested:
+            continue
         app_label, model = label.split(".")
         types |= Q(content_type__app_label=app_label, content_type__model=model)
     return Page.objects.live().public().filter(types, locale=locale).order_by("path")

@@ -17,7 +17,8 @@ from django.core.exceptions import PermissionDenied
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from home.roles import TRANSLATABLE_SNIPPETS, TRANSLATOR_GROUPS
+from home.contributions import translatable_snippets
+from home.roles import TRANSLATOR_GROUPS
 
 
 def user_languages(user):
@@ -57,7 +58,7 @@ class LanguagePermissionPolicy(ModelPermissionPolicy):
 
 
 def register_policies():
-    for label in TRANSLATABLE_SNIPPETS:
+    for label in translatable_snippets():
         model = apps.get_model(label)
         register_permission_policy(model, LanguagePermissionPolicy(model))
 
@@ -66,7 +67,7 @@ def check_snippet(user, instance):
     """Refuse to open a snippet in a language the user does not work on."""
     locale = getattr(instance, "locale", None)
     if (
-        instance._meta.label_lower in TRANSLATABLE_SNIPPETS
+        instance._meta.label_lower in translatable_snippets()
         and locale is not None
         and not may_work_on(user, locale)
     ):

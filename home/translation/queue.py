@@ -21,6 +21,7 @@ from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from home.contributions import translated_pages
 from home.translation.models import ReviewRequest, SourceChange
 
 # In the order a translator should take them: what a moderator waits for first, then
@@ -235,22 +236,7 @@ def queue(locale):
 
 
 def content_type_choices():
-    models = [
-        apps.get_model(label)
-        for label in (
-            "home.homepage",
-            "home.standardpage",
-            "news.newsindexpage",
-            "news.newspage",
-            "library.libraryindexpage",
-            "library.legislationpage",
-            "library.practicepage",
-            "library.statutepage",
-            "publications.publicationindexpage",
-            "publications.publicationpage",
-            "providers.providermappage",
-        )
-    ]
+    models = [apps.get_model(label) for label in translated_pages()]
     models += translatable_models()
     return [(model._meta.label_lower, str(model._meta.verbose_name)) for model in models]
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.auth import permission_required
 
+from home import contributions
 from home.formatting import format_date
 from home.visits.models import DailyVisits
 
@@ -25,16 +26,16 @@ MAX_DAYS_BY_DAY = 92
 MAX_YEARS = 20
 CHART_WIDTH, CHART_HEIGHT, CHART_TOP, CHART_BOTTOM, CHART_LEFT = 720, 220, 20, 24, 48
 
-SECTION_LABELS = {
-    "home": gettext_lazy("Home page"),
-    "news": gettext_lazy("News"),
-    "library": gettext_lazy("Library"),
-    "providers": gettext_lazy("Providers"),
-    "publications": gettext_lazy("Publications"),
-    "community": gettext_lazy("Community"),
-    "search": gettext_lazy("Search"),
-    "other": gettext_lazy("Other pages"),
-}
+
+def section_labels():
+    """Each section's name in the report: the apps' declared sections (home.contributions)
+    and the site's own."""
+    return {
+        "home": gettext_lazy("Home page"),
+        **{name: section.label for name, section in contributions.sections().values()},
+        "search": gettext_lazy("Search"),
+        "other": gettext_lazy("Other pages"),
+    }
 
 
 class PeriodForm(forms.Form):
@@ -180,8 +181,9 @@ def visits_report(request):
         (name, sum(values[index] for _key, values, _total in rows))
         for index, (_code, name) in enumerate(LANGUAGES)
     ]
+    labels = section_labels()
     sections = [
-        (SECTION_LABELS.get(row["section"], row["section"]), row["visits"])
+        (labels.get(row["section"], row["section"]), row["visits"])
         for row in visits.values("section").annotate(visits=Sum("count")).order_by("-visits")
     ]
     query = request.GET.copy()

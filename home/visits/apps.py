@@ -7,3 +7,4 @@ class VisitsConfig(AppConfig):
     name = "home.visits"
     label = "visits"
     verbose_name = _("Visits")
+    demo = (70, "home.visits.demo.build")  # page paths of every tree, community included

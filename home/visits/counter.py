@@ -15,6 +15,7 @@ from django.db import DatabaseError, connection
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from home import contributions
 from home.caching import current_version
 from home.visits.models import DailyVisits
 
@@ -27,17 +28,8 @@ SEGMENT = re.compile(r"[A-Za-z0-9._~%-]{1,120}\Z")
 # Seen again from the same client within this time, a page is the same visit.
 REPEAT_WINDOW_SECONDS = 10 * 60
 
-# The section a top-level page stands for, by its type.
-SECTION_BY_PAGE_TYPE = {
-    "news.newsindexpage": "news",
-    "library.libraryindexpage": "library",
-    "providers.providermappage": "providers",
-    "publications.publicationindexpage": "publications",
-    "community.communitypage": "community",
-}
 # First segments that are the site's own routes rather than pages (cms/urls.py).
 ROUTES = {"search": "search", "account": "community"}
-SECTIONS = ("home", "news", "library", "providers", "publications", "community", "search")
 SECTION_MAP_SECONDS = 60 * 60
 
 
@@ -48,6 +40,7 @@ def section_map():
     sections = cache.get(key)
     if sections is None:
         sections = {language: dict(ROUTES) for language in LANGUAGES}
+        by_type = contributions.sections()
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is not None:
             pages = (
@@ -60,9 +53,9 @@ def section_map():
             )  # fmt: skip
             for slug, language, app_label, model in pages:
                 if language in sections:
-                    sections[language][slug] = SECTION_BY_PAGE_TYPE.get(
-                        f"{app_label}.{model}", "other"
-                    )
+                    # The section a top-level page stands for, by its type.
+                    section = by_type.get(f"{app_label}.{model}")
+                    sections[language][slug] = section[0] if section else "other"
         cache.set(key, sections, SECTION_MAP_SECONDS)
     return sections
 

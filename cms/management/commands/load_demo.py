@@ -8,30 +8,7 @@ from modelsearch import index as model_index
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from community import demo as community_demo
-from home import demo as home_demo
-from home.visits import demo as visits_demo
-from library import demo as library_demo
-from news import demo as news_demo
-from providers import demo as providers_demo
-from publications import demo as publications_demo
-from search.documents import rebuild as rebuild_search
-
-
-def build_search(log):
-    log(f"{rebuild_search()} search documents")
-
-
-BUILDERS = [
-    ("home", home_demo.build),
-    ("news", news_demo.build),
-    ("providers", providers_demo.build),  # before the library: the statute links members
-    ("library", library_demo.build),
-    ("publications", publications_demo.build),
-    ("community", community_demo.build),  # after providers and the library's topics
-    ("visits", visits_demo.build),  # page paths of every tree, community included
-    ("search", build_search),
-]
+from home.contributions import demo_builders
 
 
 @contextmanager
@@ -61,9 +38,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.monotonic()
+        # Each app declares its builder and its place in the order (home.contributions).
+        builders = demo_builders()
         with indexes_rebuilt_at_the_end():
-            for index, (name, build) in enumerate(BUILDERS, start=1):
-                self.stdout.write(f"[{index}/{len(BUILDERS)}] {name}")
+            for index, (name, build) in enumerate(builders, start=1):
+                self.stdout.write(f"[{index}/{len(builders)}] {name}")
                 # No transaction around a whole builder: wagtail-localize publishes
                 # translations on commit, and each step must see the previous one published.
                 build(lambda message: self.stdout.write(f"    {message}"))

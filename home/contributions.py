@@ -1,0 +1,88 @@
+"""What each app adds to the site's shared parts, declared on its AppConfig (``apps.py``).
+
+The shared code (the translation queue, the roles, the visit counter, search, the demo)
+asks here instead of naming the feature apps, so an app is added by declaring its parts:
+
+``section``
+    ``Section(page, label)``: its top-level page type (a model name). A section of the
+    visits report, and a suggestion on an empty search unless ``suggested=False``.
+``translated_pages``
+    The page types in the translators' queue filter (model names).
+``translatable_snippets``
+    Snippets every staff group edits and translators translate in their own language.
+``search_kinds``
+    ``{page model name: kind}``: what a search result of that page type is called.
+``moderator_permissions``
+    Permission codenames of the app that the Moderators group holds.
+``demo``
+    ``(order, "dotted.path.to.build")``: builds the app's demo content; lower runs first.
+
+Labels are "app_label.model_name", lower case, as ``Model._meta.label_lower``.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+
+from django.apps import apps
+from django.utils.module_loading import import_string
+
+
+@dataclass(frozen=True)
+class Section:
+    page: str
+    label: str
+    suggested: bool = True
+
+
+def _declared(attribute):
+    """(app config, value) for each installed app that declares ``attribute``, in
+    INSTALLED_APPS order."""
+    for config in apps.get_app_configs():
+        value = getattr(config, attribute, None)
+        if value:
+            yield config, value
+
+
+@cache
+def sections():
+    """{"app_label.model": (section name, Section)}: the section name is the app's label."""
+    return {
+        f"{config.label}.{section.page}": (config.label, section)
+        for config, section in _declared("section")
+    }
+
+
+@cache
+def translated_pages():
+    return [f"{c.label}.{model}" for c, models in _declared("translated_pages") for model in models]
+
+
+@cache
+def translatable_snippets():
+    return [
+        f"{c.label}.{model}" for c, models in _declared("translatable_snippets") for model in models
+    ]
+
+
+@cache
+def search_kinds():
+    return {
+        f"{c.label}.{model}": kind
+        for c, kinds in _declared("search_kinds")
+        for model, kind in kinds.items()
+    }
+
+
+@cache
+def moderator_permissions():
+    return [
+        f"{c.label}.{codename}"
+        for c, codenames in _declared("moderator_permissions")
+        for codename in codenames
+    ]
+
+
+def demo_builders():
+    """[(app label, build)] in their declared order."""
+    steps = sorted((order, c.label, path) for c, (order, path) in _declared("demo"))
+    return [(label, import_string(path)) for _order, label, path in steps]
