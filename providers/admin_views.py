@@ -15,7 +15,8 @@ from wagtail.admin.auth import permission_required
 from wagtail.models import Locale
 
 from home.jobs import enqueue
-from providers.importer import COLUMNS, Importer, ImportFileError, read_rows
+from providers.contract import NAMES
+from providers.importer import Importer, ImportFileError, read_rows
 from providers.jobs import IN_REQUEST_ROWS, run_import_job
 from providers.models import ImportJob
 
@@ -78,7 +79,7 @@ def import_view(request):
             "form": form,
             "result": result,
             "file_error": file_error,
-            "columns": COLUMNS,
+            "columns": NAMES,
             "in_request_rows": IN_REQUEST_ROWS,
             "jobs": ImportJob.objects.defer("content", "errors").select_related("locale", "user")[
                 :RECENT_JOBS

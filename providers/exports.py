@@ -16,9 +16,10 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from home.utils import public_url
-from providers.importer import COLUMNS, FORMULA_STARTS, guard
+from providers.contract import COLUMNS, NAMES
+from providers.importer import FORMULA_STARTS, guard
 
-SPREADSHEET_COLUMNS = [*COLUMNS, "url"]
+SPREADSHEET_COLUMNS = [*NAMES, "url"]
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -35,41 +36,10 @@ def spreadsheet_rows(providers, base):
         .order_by("name")
     )
     for provider in providers:
-        point = provider.public_point  # none for a confidential location
-        # A confidential location keeps its postal code out too: in a Romanian city a
-        # code belongs to one street, or a part of one, and would point to the shelter.
-        hidden = provider.confidential_location
         yield {
-            "external_id": provider.external_id,
-            "name": provider.name,
-            "alternate_name": provider.alternate_name,
-            "legal_form": provider.legal_form,
-            "country": provider.country,
-            "district": provider.district.code,
-            "municipality": provider.municipality,
-            "settlement": provider.settlement,
-            "address": "" if hidden else provider.address,
-            "postal_code": "" if hidden else provider.postal_code,
-            "latitude": point[0] if point else None,
-            "longitude": point[1] if point else None,
-            "confidential_location": yes_no(provider.confidential_location),
-            "service_types": ";".join(item.slug for item in provider.service_types.all()),
-            "target_groups": ";".join(item.slug for item in provider.target_groups.all()),
-            "capacity": provider.capacity,
-            "phone": provider.phone,
-            "email": provider.email,
-            "website": provider.website,
-            "licence": provider.licence,
-            "languages": provider.languages,
-            "network_member": yes_no(provider.network_member),
-            "description": provider.description,
-            "last_verified": provider.last_verified,
+            **{column.name: column.value(provider) for column in COLUMNS},
             "url": provider_url(base, provider),
         }
-
-
-def yes_no(value):
-    return "yes" if value else "no"
 
 
 def csv_text(rows):

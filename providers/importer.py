@@ -1,6 +1,6 @@
 """Import providers from CSV or XLSX: validate every row first, then write all or nothing.
 
-Column layout (first row = headers; the same columns as the CSV export):
+Column layout (first row = headers; providers.contract, the same columns as the exports):
 external_id*, name*, alternate_name, legal_form* (ngo|public|municipal|private), country*
 (BG|RO), district* (NUTS3 code), municipality, settlement*, address, postal_code (four
 digits in BG, six in RO), latitude, longitude, confidential_location (yes|no),
@@ -37,6 +37,7 @@ from wagtail.search.backends import get_search_backends
 from home.archives import ArchiveRefused, measured_zip
 from home.caching import invalidate
 from home.translation.models import SourceChange
+from providers.contract import REQUIRED, TEXT_FIELDS
 from providers.models import (
     LATITUDE_RANGE,
     LONGITUDE_RANGE,
@@ -49,48 +50,6 @@ from providers.models import (
 )
 from providers.signals import RELATIONS, providers_saved_in_bulk
 
-REQUIRED = ["external_id", "name", "legal_form", "country", "district", "settlement"]
-COLUMNS = [
-    "external_id",
-    "name",
-    "alternate_name",
-    "legal_form",
-    "country",
-    "district",
-    "municipality",
-    "settlement",
-    "address",
-    "postal_code",
-    "latitude",
-    "longitude",
-    "confidential_location",
-    "service_types",
-    "target_groups",
-    "capacity",
-    "phone",
-    "email",
-    "website",
-    "licence",
-    "languages",
-    "network_member",
-    "description",
-    "last_verified",
-]
-# Written from the row's text as it is (the other columns are parsed first).
-TEXT_FIELDS = (
-    "name",
-    "alternate_name",
-    "legal_form",
-    "country",
-    "municipality",
-    "settlement",
-    "phone",
-    "email",
-    "website",
-    "licence",
-    "languages",
-    "description",
-)
 WRITTEN_FIELDS = (
     *TEXT_FIELDS,
     "district",

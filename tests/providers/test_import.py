@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 from django.utils.translation import override
 from openpyxl import Workbook
 
-from providers.importer import COLUMNS
+from providers.contract import NAMES
 from providers.models import Provider
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ GOOD = {
 }
 
 
-def write_csv(tmp_path, rows, name="providers.csv", columns=COLUMNS):
+def write_csv(tmp_path, rows, name="providers.csv", columns=NAMES):
     header = ",".join(columns)
     lines = [header] + [",".join(row.get(column, "") for column in columns) for row in rows]
     path = tmp_path / name
@@ -88,8 +88,8 @@ def test_one_bad_row_imports_nothing_and_lists_every_error(tmp_path, capsys):
 def test_xlsx_and_wrong_files(tmp_path):
     workbook = Workbook()
     sheet = workbook.active
-    sheet.append(COLUMNS)
-    sheet.append([GOOD.get(column, "") for column in COLUMNS])
+    sheet.append(NAMES)
+    sheet.append([GOOD.get(column, "") for column in NAMES])
     path = tmp_path / "providers.xlsx"
     workbook.save(path)
     call_command("import_providers", str(path), "--language", "ro")
@@ -159,10 +159,25 @@ def test_the_postal_code_column_is_read_and_an_older_file_without_it_keeps_it(tm
     )
     provider = Provider.objects.get(external_id="ro-test-centre", locale__language_code="ro")
     assert provider.postal_code == "200585"
-    older = [column for column in COLUMNS if column != "postal_code"]
-    assert len(older) == len(COLUMNS) - 1
+    older = [column for column in NAMES if column != "postal_code"]
+    assert len(older) == len(NAMES) - 1
     renamed = {**GOOD, "name": "Centrul de zi Test nou"}
     path = write_csv(tmp_path, [renamed], name="older.csv", columns=older)
     call_command("import_providers", str(path), "--language", "ro")
     provider.refresh_from_db()
     assert (provider.name, provider.postal_code) == ("Centrul de zi Test nou", "200585")
+
+
+@pytest.mark.django_db
+def test_every_column_of_the_contract_is_written_from_the_providers_own_value():
+    """One definition (providers.contract) for the import and the exports: each column
+    writes what the provider holds (tests/standards/test_open_data.py imports it back)."""
+    from providers.contract import COLUMNS, REQUIRED, TEXT_FIELDS
+
+    provider = Provider.objects.filter(confidential_location=False).exclude(latitude=None)[0]
+    row = {column.name: column.value(provider) for column in COLUMNS}
+    assert set(REQUIRED) <= {name for name, value in row.items() if value not in ("", None)}
+    for name in TEXT_FIELDS:
+        assert row[name] == getattr(provider, name)
+    assert (row["latitude"], row["longitude"]) == (provider.latitude, provider.longitude)
+    assert row["district"] == provider.district.code

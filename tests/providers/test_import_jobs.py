@@ -12,7 +12,8 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 from wagtail.users.models import UserProfile
 
-from providers.importer import COLUMNS, Importer, read_rows
+from providers.contract import NAMES
+from providers.importer import Importer, read_rows
 from providers.jobs import IN_REQUEST_ROWS
 from providers.models import District, ImportJob, Provider, ServiceType
 from search.models import SearchDocument
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def csv_file(rows, name="providers.csv"):
-    lines = [",".join(COLUMNS)] + [",".join(row.get(c, "") for c in COLUMNS) for row in rows]
+    lines = [",".join(NAMES)] + [",".join(row.get(c, "") for c in NAMES) for row in rows]
     upload = io.BytesIO("\n".join(lines).encode())
     upload.name = name
     return upload

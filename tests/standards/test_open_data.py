@@ -27,8 +27,9 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from wagtail.models import Locale
 
+from providers.contract import NAMES
 from providers.hsds import hsds_id
-from providers.importer import COLUMNS, Importer, read_rows
+from providers.importer import Importer, read_rows
 from providers.models import Provider, ServiceType, TargetGroup
 
 # The test database is set up only for a run that holds a database test.
@@ -370,10 +371,10 @@ def test_the_xlsx_export_opens_in_typed_columns(published):
     assert 'filename="providers-bg.xlsx"' in response["Content-Disposition"]
     sheet = load_workbook(io.BytesIO(response.content)).active
     header = [cell.value for cell in sheet[1]]
-    assert header == [*COLUMNS, "url"]  # the import's columns and the page
-    assert sheet.max_column == len(COLUMNS) + 1
+    assert header == [*NAMES, "url"]  # the import's columns and the page
+    assert sheet.max_column == len(NAMES) + 1
     assert all(cell.font.b for cell in sheet[1]) and sheet.freeze_panes == "A2"
-    last_column = get_column_letter(len(COLUMNS) + 1)
+    last_column = get_column_letter(len(NAMES) + 1)
     assert sheet.auto_filter.ref == f"A1:{last_column}{published.expected_xlsx['bg'] + 1}"
     rows = {
         row[0]: dict(zip(header, row, strict=True))
@@ -403,7 +404,7 @@ def test_the_xlsx_export_opens_in_typed_columns(published):
 def test_the_xlsx_export_follows_the_filters(published):
     sheet = load_workbook(io.BytesIO(published.xlsx_filtered.content)).active
     countries = [
-        row[COLUMNS.index("country")] for row in sheet.iter_rows(min_row=2, values_only=True)
+        row[NAMES.index("country")] for row in sheet.iter_rows(min_row=2, values_only=True)
     ]
     assert countries and set(countries) == {"RO"}
     assert len(countries) == published.expected_xlsx["ro-RO"]

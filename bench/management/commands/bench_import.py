@@ -13,7 +13,8 @@ import time
 from django.core.management.base import BaseCommand
 from wagtail.models import Locale
 
-from providers.importer import COLUMNS, Importer, read_rows
+from providers.contract import NAMES
+from providers.importer import Importer, read_rows
 from providers.models import District, Provider, ServiceType, TargetGroup
 
 PREFIX = "bench-import-"
@@ -25,7 +26,7 @@ def synthetic_csv(count, locale, seed=11):
     services = list(ServiceType.objects.filter(locale=locale).values_list("slug", flat=True))
     groups = list(TargetGroup.objects.filter(locale=locale).values_list("slug", flat=True))
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
+    writer = csv.DictWriter(buffer, fieldnames=NAMES)
     writer.writeheader()
     for number in range(count):
         district = rng.choice(districts)

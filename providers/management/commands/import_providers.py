@@ -1,13 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
-from providers.importer import COLUMNS, Importer, ImportFileError, read_rows
+from providers.contract import NAMES
+from providers.importer import Importer, ImportFileError, read_rows
 
 
 class Command(BaseCommand):
     help = (
         "Import providers from a CSV or XLSX file, all or nothing, matched by external_id. "
-        "Columns: " + ", ".join(COLUMNS)
+        "Columns: " + ", ".join(NAMES)
     )
 
     def add_arguments(self, parser):
