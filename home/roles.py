@@ -7,6 +7,7 @@ those in their own language only (home.translation.permissions).
 """
 
 from django.conf import settings
+from django.conf.locale import LANG_INFO
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -26,10 +27,9 @@ from home.contributions import moderator_permissions, translatable_snippets
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
+# One translators' group per language of the site, named in English ("Translators — Romanian").
 TRANSLATOR_GROUPS = {
-    "bg": "Translators — Bulgarian",
-    "ro": "Translators — Romanian",
-    "en": "Translators — English",
+    code: f"Translators — {LANG_INFO[code]['name']}" for code, _name in settings.LANGUAGES
 }
 MODERATION_TASK = "Moderators approval"
 
