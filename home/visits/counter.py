@@ -11,13 +11,13 @@ import re
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 from wagtail.models import Page, Site
 
 from home import contributions
 from home.caching import current_version
-from home.visits.models import DailyVisits
+from home.visits.models import DailyVisits, DayTotal
 
 logger = logging.getLogger(__name__)
 
@@ -87,16 +87,23 @@ def page_of(path, language=None):
 
 
 def record(language, section, path, day=None):
-    """Add one visit: an upsert, one statement on SQLite and PostgreSQL alike."""
+    """Add one visit to the page's count and the day's: an upsert each, the same statements
+    on SQLite and PostgreSQL, in one transaction."""
     table = connection.ops.quote_name(DailyVisits._meta.db_table)
+    totals = connection.ops.quote_name(DayTotal._meta.db_table)
     day = day or timezone.localdate()
     try:
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {table} (day, language, section, path, count) "  # noqa: S608
                 "VALUES (%s, %s, %s, %s, 1) ON CONFLICT (day, language, path) "
                 "DO UPDATE SET count = " + table + ".count + 1",
                 [day, language, section, path],
+            )
+            cursor.execute(
+                f"INSERT INTO {totals} (day, count) VALUES (%s, 1) "  # noqa: S608
+                "ON CONFLICT (day) DO UPDATE SET count = " + totals + ".count + 1",
+                [day],
             )
     except DatabaseError:
         # A visit lost (a locked or unreachable database) is not worth an error page.

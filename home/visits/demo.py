@@ -21,7 +21,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from home.visits.counter import page_of
-from home.visits.models import DailyVisits
+from home.visits.models import DailyVisits, DayTotal
 
 DAYS = 2 * 365
 DAILY_VISITS = 260  # an ordinary weekday, every language together, at the start
@@ -129,5 +129,6 @@ def build(log):
         rows.extend(day_rows(day, pages, first_day))
     before = DailyVisits.objects.filter(day__gte=first_day).count()
     insert(rows)
+    DayTotal.rebuild(since=first_day)
     added = DailyVisits.objects.filter(day__gte=first_day).count() - before
     log(f"visits: {added} page-days added over {DAYS} days ({len(rows)} in the history)")

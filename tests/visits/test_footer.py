@@ -4,13 +4,15 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from community.models import Member
-from home.visits.models import DailyVisits
+from home.visits.counter import record
+from home.visits.models import DailyVisits, DayTotal
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +31,7 @@ def counts(settings):
             DailyVisits(day=today, language="en", section="home", path="/en/", count=30),
         ]
     )  # fmt: skip
+    DayTotal.rebuild()  # as the demo does after writing its history in bulk
     # The demo's members count too: 18 more approved ones, and two not counted.
     approved = Member.objects.filter(status=Member.Status.APPROVED).count()
     for index, status in enumerate([Member.Status.APPROVED] * 18 + [Member.Status.PENDING] * 2):
@@ -72,3 +75,22 @@ def test_the_counter_costs_no_query_once_cached(rf, counts):
     assert first == second == f"223018 30 {counts['members']}"
     assert len(cold) == 2  # one for the visits, one for the members
     assert len(warm) == 0
+
+
+def test_a_counted_visit_adds_to_today_and_to_the_total(client, counts):
+    assert record("ro", "news", "/ro/stiri/")
+    assert record("ro", "news", "/ro/stiri/")
+    cache.clear()  # the footer's numbers may otherwise be a minute old
+    english = footer(client, "/en/")
+    assert "Visits since 12 February 2017: 223,020" in english
+    assert "Visits today: 32" in english
+    # The day's total and the page's count move together.
+    today = timezone.localdate()
+    assert DayTotal.objects.get(day=today).count == 32
+    assert DailyVisits.objects.get(day=today, path="/ro/stiri/").count == 2
+
+
+def test_the_day_totals_are_recounted_from_the_pages_counts(counts):
+    DayTotal.objects.all().delete()
+    DayTotal.rebuild(since=datetime.date(2018, 1, 1))
+    assert sorted(DayTotal.objects.values_list("count", flat=True)) == [30, 22988, 200000]

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db.models import Q, Sum
 from django.utils import formats, timezone
 
-from home.visits.models import DailyVisits
+from home.visits.models import DayTotal
 
 register = template.Library()
 
@@ -27,7 +27,7 @@ def visit_totals():
     key = f"visits:totals:{since.isoformat()}:{today.isoformat()}"
     totals = cache.get(key)
     if totals is None:
-        totals = DailyVisits.objects.aggregate(
+        totals = DayTotal.objects.aggregate(
             total=Sum("count", filter=Q(day__gte=since), default=0),
             today=Sum("count", filter=Q(day=today), default=0),
         )
