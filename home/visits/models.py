@@ -49,7 +49,7 @@ class DayTotal(models.Model):
     @classmethod
     def rebuild(cls, since=None):
         """Recount the days (from ``since``) from the pages' counts, after those were
-        written in bulk (the demo, a restore of an older backup)."""
+        written in bulk (the demo's history; the migration that added the totals)."""
         days = DailyVisits.objects.all()
         totals = cls.objects.all()
         if since is not None:
