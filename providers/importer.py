@@ -36,6 +36,7 @@ from wagtail.search.backends import get_search_backends
 
 from home.archives import ArchiveRefused, measured_zip
 from home.caching import invalidate
+from home.countries import COUNTRIES
 from home.translation.models import SourceChange
 from providers.contract import REQUIRED, TEXT_FIELDS
 from providers.models import (
@@ -68,6 +69,7 @@ MAX_LENGTHS = {
     for name in (*TEXT_FIELDS, "external_id", "address")
     if Provider._meta.get_field(name).max_length
 }
+COUNTRY_CODES = [code for code, _name in COUNTRIES]
 MAX_ROWS = 20_000
 BATCH = 500
 INDEX_BATCH = 2000
@@ -200,8 +202,8 @@ class Importer:
         seen.setdefault(external_id, line)
         if row.get("legal_form") and row["legal_form"] not in Provider.LegalForm.values:
             error("legal_form", _("unknown legal form “%(value)s”") % {"value": row["legal_form"]})
-        if row.get("country") and row["country"] not in ("BG", "RO"):
-            error("country", _("use BG or RO"))
+        if row.get("country") and row["country"] not in COUNTRY_CODES:
+            error("country", _("use one of: %(codes)s") % {"codes": ", ".join(COUNTRY_CODES)})
         postal_code = postal_code_error(row.get("country"), row.get("postal_code"))
         if postal_code:
             error("postal_code", str(postal_code))

@@ -63,6 +63,7 @@ def test_one_bad_row_imports_nothing_and_lists_every_error(tmp_path, capsys):
         {**GOOD},  # duplicate id
         {**GOOD, "external_id": "x5", "postal_code": "2005"},
         {**GOOD, "external_id": "x6", "country": "BG", "district": "BG311", "postal_code": "37OO"},
+        {**GOOD, "external_id": "x7", "country": "HU", "postal_code": ""},
     ]
     before = Provider.objects.count()
     with pytest.raises(CommandError, match="nothing was imported"):
@@ -82,6 +83,7 @@ def test_one_bad_row_imports_nothing_and_lists_every_error(tmp_path, capsys):
         "line 9, column “postal_code”: a Bulgarian postal code has four digits, such as 3700"
         in errors
     )
+    assert "line 10, column “country”: use one of: BG, RO" in errors
 
 
 @override("en")
