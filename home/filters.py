@@ -76,7 +76,7 @@ class SiteFilterSet(FilterSet):
         return form_class(initial=self.kept, prefix=self.form_prefix, auto_id=self.auto_id)
 
     def querystring(self):
-        """The kept values as a query string ("" when none), in the form's order."""
+        """The filters in use as a query string ("" when none), in the form's order."""
         return urlencode(self.chosen)
 
     def set_choices(self, name, choices):
