@@ -20,7 +20,7 @@ asks here instead of naming the feature apps, so an app is added by declaring it
 Labels are "app_label.model_name", lower case, as ``Model._meta.label_lower``.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from django.apps import apps
@@ -32,6 +32,7 @@ class Section:
     page: str
     label: str
     suggested: bool = True
+    name: str = ""  # the declaring app's label, filled in by sections()
 
 
 def _declared(attribute):
@@ -45,9 +46,10 @@ def _declared(attribute):
 
 @cache
 def sections():
-    """{"app_label.model": (section name, Section)}: the section name is the app's label."""
+    """{"app_label.model": Section} by top-level page type; a section's name is its app's
+    label ("news")."""
     return {
-        f"{config.label}.{section.page}": (config.label, section)
+        f"{config.label}.{section.page}": replace(section, name=config.label)
         for config, section in _declared("section")
     }
 

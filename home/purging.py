@@ -8,8 +8,9 @@ breadcrumbs change too: every page of that language is purged.
 
 The CDN (``WAGTAILFRONTENDCACHE``, configured from the environment in the settings) is
 sent the same addresses after the transaction commits, through Wagtail's frontend-cache
-backends, and for a move also the addresses the page and those below it have left. Writes to other tables purge the site's own cache at once (home.page_cache);
-a CDN sees them when its copy expires (``PAGE_CACHE["SHARED_SECONDS"]``).
+backends, and for a move also the addresses the page and those below it have left.
+Writes to other tables purge the site's own cache at once (home.page_cache); a CDN sees
+them when its copy expires (``PAGE_CACHE["SHARED_SECONDS"]``).
 """
 
 import copy

@@ -45,11 +45,9 @@ def promotions(query, locale):
 def suggestions(locale):
     types = Q()
     # The sections' top-level pages (library, news, providers, publications).
-    for label, (_name, section) in sections().items():
-        if not section.suggested:
-            continue
-        app_label, model = label.split(".")
-        types |= Q(content_type__app_label=app_label, content_type__model=model)
+    for section in sections().values():
+        if section.suggested:
+            types |= Q(content_type__app_label=section.name, content_type__model=section.page)
     return Page.objects.live().public().filter(types, locale=locale).order_by("path")
 
 

@@ -32,7 +32,7 @@ def section_labels():
     and the site's own."""
     return {
         "home": gettext_lazy("Home page"),
-        **{name: section.label for name, section in contributions.sections().values()},
+        **{section.name: section.label for section in contributions.sections().values()},
         "search": gettext_lazy("Search"),
         "other": gettext_lazy("Other pages"),
     }

@@ -55,7 +55,7 @@ def section_map():
                 if language in sections:
                     # The section a top-level page stands for, by its type.
                     section = by_type.get(f"{app_label}.{model}")
-                    sections[language][slug] = section[0] if section else "other"
+                    sections[language][slug] = section.name if section else "other"
         cache.set(key, sections, SECTION_MAP_SECONDS)
     return sections
 
