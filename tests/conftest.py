@@ -6,16 +6,25 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from tests import demo_template
+from tests import demo_template, shared
+
+STARTED_RUN = pytest.StashKey[bool]()
 
 
 def pytest_configure(config):
-    """The first pytest process (not an xdist worker) builds the SQLite demo template."""
-    if hasattr(config, "workerinput") or not demo_template.uses_sqlite():
+    """The first pytest process (not an xdist worker) makes the run's shared folder and
+    builds the SQLite demo template."""
+    if hasattr(config, "workerinput"):
         return
-    if demo_template.ENV_VAR not in os.environ:
+    config.stash[STARTED_RUN] = shared.start_run()
+    if demo_template.uses_sqlite() and demo_template.ENV_VAR not in os.environ:
         folder = demo_template.ensure_template(report=lambda line: print(f"\n{line}"))  # noqa: T201
         os.environ[demo_template.ENV_VAR] = str(folder)  # inherited by the workers
+
+
+def pytest_unconfigure(config):
+    if config.stash.get(STARTED_RUN, False):
+        shared.end_run()
 
 
 @pytest.fixture(scope="session")

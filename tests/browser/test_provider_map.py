@@ -5,13 +5,19 @@ network; Leaflet's controls speak the page's language; its images load from the 
 static file names that production serves.
 """
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 import time
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+
+from tests.demo_template import ENV_VAR as TEMPLATE_VAR
+from tests.shared import collected_static
 
 from .conftest import ROOT, _answers_http, _free_port, _manage, only_local
 from .test_accessibility import AXE_OPTIONS, describe
@@ -138,19 +144,32 @@ def test_clusters_have_names_and_open_by_keyboard(page, blocked_requests, axe_so
 
 
 @pytest.fixture(scope="module")
-def manifest_site_url(site_url, site_env, tmp_path_factory):
-    """The same site and database, its static files collected under hashed names and
-    served by WhiteNoise with DEBUG off (tests/browser/manifest_settings.py)."""
+def production_site(site_url, site_env, tmp_path_factory):
+    """The demo site as production serves its static files: collected under hashed names
+    (once per run), served by WhiteNoise with DEBUG off (tests/browser/manifest_settings.py).
+
+    Its database is its own copy of the demo, so the 2,000 providers added here for one
+    test need no removal and no other check sees them."""
     tmp = tmp_path_factory.mktemp("manifest")
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
+    database = tmp / "manifest.sqlite3"
+    template = os.environ.get(TEMPLATE_VAR)
+    source = (
+        Path(template) / "demo.sqlite3"
+        if template
+        else site_env["DATABASE_URL"].removeprefix("sqlite:///")
+    )
+    shutil.copyfile(source, database)
     env = {
         **site_env,
         "DJANGO_SETTINGS_MODULE": "tests.browser.manifest_settings",
-        "STATIC_ROOT": str(tmp / "static"),
+        "DATABASE_URL": f"sqlite:///{database}",
+        "CACHE_URL": f"file://{tmp / 'cache'}",
+        "STATIC_ROOT": str(collected_static()),
         "PUBLIC_BASE_URL": url,
     }
-    _manage("collectstatic", "--noinput", env=env)
+    _manage("sync_site_url", env=env)
     log_path = tmp / "runserver.log"
     with log_path.open("w") as log:
         server = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
@@ -166,15 +185,16 @@ def manifest_site_url(site_url, site_env, tmp_path_factory):
             if server.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"runserver did not answer:\n{log_path.read_text()}", pytrace=False)
             time.sleep(0.2)
-        yield url
+        yield url, env  # (address, environment for its manage.py commands)
     finally:
         server.terminate()
         server.wait(timeout=10)
 
 
 @pytest.mark.parametrize("scale", [1, 2])
-def test_markers_load_from_hashed_static_names(browser, manifest_site_url, scale):
+def test_markers_load_from_hashed_static_names(browser, production_site, scale):
     """Leaflet cannot guess its images under hashed names: the page gives them."""
+    manifest_site_url, _env = production_site
 
     context = browser.new_context(device_scale_factor=scale)
     context.route("**/*", lambda route: only_local(route, []))
@@ -197,15 +217,10 @@ def test_markers_load_from_hashed_static_names(browser, manifest_site_url, scale
     assert any("/static/providers/base-layer." in url for url in requests)
 
 
-REMOVE_SYNTHETIC = (
-    "from providers.models import Provider; "
-    "Provider.objects.filter(external_id__startswith='synthetic-').delete()"
-)
-
-
 @pytest.fixture
-def two_thousand_providers(site_env):
-    """The demo's Bulgarian directory topped up to 2,000 providers, for one test."""
+def two_thousand_providers(production_site):
+    """The production-static site's Bulgarian directory topped up to 2,000 providers."""
+    _url, env = production_site
     _manage(
         "shell",
         "--no-imports",
@@ -214,10 +229,9 @@ def two_thousand_providers(site_env):
         "from bench.management.commands.synthetic_providers import create_synthetic; "
         "bg = Locale.objects.get(language_code='bg'); "
         "create_synthetic(2000 - Provider.objects.filter(locale=bg).count(), bg)",
-        env=site_env,
+        env=env,
     )
-    yield 2000
-    _manage("shell", "--no-imports", "-c", REMOVE_SYNTHETIC, env=site_env)
+    return 2000
 
 
 TRANSFERRED = """() => {
@@ -228,10 +242,11 @@ TRANSFERRED = """() => {
 
 
 def test_the_map_of_2000_providers_weighs_under_250_kb_on_a_phone(
-    browser, manifest_site_url, two_thousand_providers
+    browser, production_site, two_thousand_providers
 ):
     """Leaflet, its clusters, the page and the GeoJSON of every provider, as production
     serves them (hashed, compressed static files; compressed pages)."""
+    manifest_site_url, _env = production_site
     context = browser.new_context(viewport={"width": 360, "height": 740})
     context.route("**/*", lambda route: only_local(route, []))
     page = context.new_page()

@@ -24,7 +24,7 @@ from library.models import LegislationPage
 from news.models import NewsIndexPage, NewsPage
 from providers.models import Provider, ProviderMapPage
 from publications.models import PublicationPage
-from tests.cms.test_settings import PRODUCTION_ENV, manage
+from tests.shared import PRODUCTION_ENV, manage
 
 pytestmark = pytest.mark.django_db
 

@@ -3,28 +3,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.shared import PRODUCTION_ENV, collected_static, manage
+
 ROOT = Path(__file__).resolve().parents[2]
-PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-    "SECRET_KEY": "a-long-random-production-secret-key-for-the-deploy-check-0123456789",
-    "ALLOWED_HOSTS": "socialcohesion.example",
-    "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
-    "PUBLIC_BASE_URL": "https://socialcohesion.example",
-    "CACHE_URL": "redis://127.0.0.1:6379/1",
-}
-
-
-def manage(*args, env):
-    base = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env={**base, **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
 
 
 def test_production_deploy_check_is_clean():
@@ -69,13 +50,11 @@ def test_database_url_configures_persistent_connections():
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
 
 
-def test_production_static_files_collect_and_compress(tmp_path):
-    env = {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path / "static")}
-    result = manage("collectstatic", "--noinput", env=env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    manifest = (tmp_path / "static" / "staticfiles.json").read_text()
+def test_production_static_files_collect_and_compress():
+    static = collected_static()  # production's collectstatic, once per run
+    manifest = (static / "staticfiles.json").read_text()
     assert "css/site.css" in manifest and "xstatic/leaflet/leaflet.js" in manifest
-    assert list((tmp_path / "static" / "css").glob("site.*.css.gz"))
+    assert list((static / "css").glob("site.*.css.gz"))
 
 
 def test_production_requires_two_step_verification_for_publishers():

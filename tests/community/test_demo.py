@@ -38,9 +38,9 @@ def start_without_the_demo_community():
 
 @pytest.fixture
 def build(db, settings, tmp_path, django_capture_on_commit_callbacks):
-    """Run the builder as load_demo does: wagtail-localize publishes on commit."""
+    """``build()`` runs the builder as load_demo does (wagtail-localize publishes on
+    commit), its files in a folder of the test's own."""
     settings.MEDIA_ROOT = tmp_path
-    start_without_the_demo_community()
 
     def run():
         with django_capture_on_commit_callbacks(execute=True):
@@ -50,8 +50,10 @@ def build(db, settings, tmp_path, django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def built(build):
-    build()
+def built(db):
+    """The demo community as load_demo built it: every test database starts from the demo
+    (tests/conftest.py), and test_building_from_nothing_gives_the_same_community below
+    proves that the builder alone makes this."""
 
 
 def counts():
@@ -109,8 +111,9 @@ def test_only_the_documented_demo_member_can_sign_in(built):
     assert usable[0].is_active_member
 
 
-def test_demo_password_comes_from_the_environment_when_set(built, build, monkeypatch):
+def test_demo_password_comes_from_the_environment_when_set(build, monkeypatch):
     monkeypatch.setenv("DEMO_MEMBER_PASSWORD", "another-long-password-1")
+    start_without_the_demo_community()
     build()
     user = Member.objects.get(user__email=demo.DEMO_EMAIL).user
     assert user.check_password("another-long-password-1")
@@ -153,10 +156,13 @@ def test_discussions_with_replies_and_a_report_waiting(built):
     assert not report.post.hidden
 
 
-def test_building_twice_changes_nothing(built, build):
-    before = counts()
+def test_building_from_nothing_gives_the_same_community_and_twice_changes_nothing(build):
+    with_the_demo = counts()
+    start_without_the_demo_community()
     build()
-    assert counts() == before
+    assert counts() == with_the_demo
+    build()
+    assert counts() == with_the_demo
 
 
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])

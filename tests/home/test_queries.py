@@ -8,28 +8,17 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Site
 
-from home.models import Partner, StandardPage
 from tests.conftest import page_in
+from tests.home.factories import PartnerFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def grow_content(homes, count):
     """Add partners, timeline entries and menu pages in every language."""
-    for language, home in homes.items():
-        for index in range(count):
-            Partner.objects.create(
-                name=f"Partner {index}",
-                role="Partner",
-                country="BG",
-                locale=home.locale,
-                sort_order=100 + index,
-            )
-            child = StandardPage(
-                title=f"Section {index}", slug=f"section-{language}-{index}", show_in_menus=True
-            )
-            home.add_child(instance=child)
-            child.save_revision().publish()
+    for home in homes.values():
+        PartnerFactory.create_batch(count, locale=home.locale)
+        StandardPageFactory.create_batch(count, parent=home, show_in_menus=True)
         home.activities.extend([("activity", home.activities[0].value)] * count)
         home.save_revision().publish()
 

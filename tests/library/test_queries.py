@@ -1,37 +1,22 @@
 """Library index (25 acts, filters applied) ≤ 12 queries, an act page ≤ 10, the statute, a
 good practice and the comparison ≤ 12: equal at 10 and 100 acts."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from library.models import LegislationPage, LibraryIndexPage, PracticePage, StatutePage, Topic
+from tests.library.factories import LegislationPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def fill(language, total):
+    """Bring the language's library to ``total`` acts, each with a topic."""
     index = LibraryIndexPage.objects.get(locale__language_code=language)
     topic = Topic.objects.filter(locale=index.locale).first()
     existing = LegislationPage.objects.child_of(index).count()
-    for number in range(total - existing):
-        page = LegislationPage(
-            title=f"Act {number}",
-            slug=f"act-{number}",
-            jurisdiction="RO",
-            act_type="law",
-            official_title=f"Legea nr. {1000 + number}/2020",
-            number=str(1000 + number),
-            year=2020,
-            gazette_issue=str(number + 1),
-            gazette_date=datetime.date(2020, 1, 1),
-            summary="<p>Summary.</p>",
-        )
-        index.add_child(instance=page)
-        page.topics.set([topic])
-        page.save_revision().publish()
+    LegislationPageFactory.create_batch(total - existing, parent=index, topics=[topic])
     return index
 
 

@@ -1,12 +1,11 @@
 """News index (20 items with thumbnails) ≤ 12 queries, a news page ≤ 10, equal at 10 and 100."""
 
-import datetime
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from news.models import NewsCategory, NewsIndexPage, NewsPage
+from tests.news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,17 +16,9 @@ def fill_index(language, total):
     template = NewsPage.objects.live().child_of(index).exclude(listing_image=None).first()
     category = NewsCategory.objects.filter(locale=index.locale).first()
     existing = NewsPage.objects.child_of(index).count()
-    for number in range(total - existing):
-        page = NewsPage(
-            title=f"Item {number}",
-            slug=f"item-{number}",
-            lead="Lead.",
-            date=datetime.date(2021, 1, 1) + datetime.timedelta(days=number),
-            listing_image=template.listing_image,
-            category=category,
-        )
-        index.add_child(instance=page)
-        page.save_revision().publish()
+    NewsPageFactory.create_batch(
+        total - existing, parent=index, listing_image=template.listing_image, category=category
+    )
     return index
 
 

@@ -4,33 +4,19 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from publications.models import PublicationEdition, PublicationIndexPage, PublicationPage
+from publications.models import PublicationIndexPage, PublicationPage
+from tests.publications.factories import PublicationPageFactory, editions_of
 
 pytestmark = pytest.mark.django_db
 
 
 def fill(language, total):
+    """Bring the language's index to ``total`` publications, each in three editions."""
     index = PublicationIndexPage.objects.get(locale__language_code=language)
     model = PublicationPage.objects.child_of(index).first()
-    documents = [edition.document for edition in model.editions.all()]
-    existing = PublicationPage.objects.child_of(index).count()
-    for number in range(existing, total):
-        page = PublicationPage(
-            title=f"Report {number}",
-            slug=f"report-{number}",
-            kind="report",
-            year=2019,
-            abstract="<p>Abstract.</p>",
-            authors="FYC",
-            publisher="FYC",
-            cover=model.cover,
-        )
-        page.editions = [
-            PublicationEdition(language=code, document=document)
-            for code, document in zip(("bg", "ro", "en"), documents, strict=True)
-        ]
-        index.add_child(instance=page)
-        page.save_revision().publish()
+    documents = {edition.language: edition.document for edition in model.editions.all()}
+    for _number in range(PublicationPage.objects.child_of(index).count(), total):
+        PublicationPageFactory(parent=index, cover=model.cover, editions=editions_of(documents))
     return index
 
 
