@@ -1,4 +1,5 @@
-"""WCAG 2.1 A/AA checks with axe-core in Chromium."""
+"""WCAG 2.1 A/AA checks with axe-core in Chromium, at desktop width here; at 320 px with the
+phone menu open in tests/browser/test_phone_layout.py, in the same visit as its layout."""
 
 from urllib.parse import urlsplit
 
@@ -15,30 +16,17 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 DESKTOP = {"width": 1366, "height": 768}
-PHONE = {"width": 320, "height": 568}
 
 
 @pytest.fixture(scope="module")
-def tabs(browser):
-    """tabs(viewport) -> (page, blocked requests): one tab per viewport for the module, so
-    each check pays for a navigation, not a new browser context (static files stay cached).
-    """
-    opened = {}
-
-    def get(viewport):
-        key = viewport["width"]
-        if key not in opened:
-            blocked = []
-            context = browser.new_context(bypass_csp=True, viewport=viewport)
-            context.route("**/*", lambda route, blocked=blocked: only_local(route, blocked))
-            opened[key] = (context.new_page(), blocked)
-        page, blocked = opened[key]
-        blocked.clear()
-        return page, blocked
-
-    yield get
-    for page, _blocked in opened.values():
-        page.context.close()
+def tab(browser):
+    """(page, blocked requests): one desktop tab for the module, so each check pays for a
+    navigation, not a new browser context (static files stay cached)."""
+    blocked = []
+    context = browser.new_context(bypass_csp=True, viewport=DESKTOP)
+    context.route("**/*", lambda route: only_local(route, blocked))
+    yield context.new_page(), blocked
+    context.close()
 
 
 def describe(violations: list[dict]) -> str:
@@ -47,6 +35,20 @@ def describe(violations: list[dict]) -> str:
         lines.append(f"- {violation['id']} [{violation['impact']}] {violation['help']}")
         lines += [f"    {node['target']}: {node['html']}" for node in violation["nodes"][:3]]
     return "\n".join(lines)
+
+
+def axe_problems(page, axe_source) -> list[str]:
+    """axe-core on the page as it stands; a phone's menu is opened first, so that axe
+    checks it too."""
+    if (
+        page.is_visible("button.menu-toggle")
+        and page.get_attribute("button.menu-toggle", "aria-expanded") != "true"
+    ):
+        page.click("button.menu-toggle")
+    page.evaluate(axe_source)
+    if violations := page.evaluate("o => axe.run(document, o)", AXE_OPTIONS)["violations"]:
+        return [describe(violations)]
+    return []
 
 
 def check(page, blocked_requests, axe_source, url: str) -> list[str]:
@@ -58,11 +60,7 @@ def check(page, blocked_requests, axe_source, url: str) -> list[str]:
     lang = urlsplit(url).path.strip("/").split("/")[0]
     if (html_lang := page.get_attribute("html", "lang")) != lang:
         problems.append(f'<html lang="{html_lang}">, expected "{lang}"')
-    if page.is_visible("button.menu-toggle"):  # phones: open the menu so axe checks it too
-        page.click("button.menu-toggle")
-    page.evaluate(axe_source)
-    if violations := page.evaluate("o => axe.run(document, o)", AXE_OPTIONS)["violations"]:
-        problems.append(describe(violations))
+    problems += axe_problems(page, axe_source)
     if blocked_requests:
         problems.append("Page tried to load outside URLs (blocked):")
         problems += [f"    {url}" for url in dict.fromkeys(blocked_requests)]
@@ -70,15 +68,8 @@ def check(page, blocked_requests, axe_source, url: str) -> list[str]:
 
 
 @pytest.mark.parametrize("path", [pytest.param(path, id=name) for name, path in PAGES])
-def test_accessibility(tabs, axe_source, site_url, path):
-    page, blocked = tabs(DESKTOP)
+def test_accessibility(tab, axe_source, site_url, path):
+    page, blocked = tab
+    blocked.clear()
     if problems := check(page, blocked, axe_source, site_url + path):
         pytest.fail("\n".join(problems), pytrace=False)
-
-
-@pytest.mark.parametrize("path", [pytest.param(path, id=name) for name, path in PAGES])
-def test_accessibility_on_a_phone(tabs, axe_source, site_url, path):
-    """The same at 320 CSS px (WCAG 1.4.10 Reflow), with the phone menu open."""
-    page, blocked = tabs(PHONE)
-    if problems := check(page, blocked, axe_source, site_url + path):
-        pytest.fail("320 px:\n" + "\n".join(problems), pytrace=False)

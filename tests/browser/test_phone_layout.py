@@ -1,5 +1,6 @@
 """Phones first: every page type in three languages at 320 and 390 CSS px, with and without
-JavaScript, and the filter sidebars at desktop width.
+JavaScript, and the filter sidebars at desktop width. At 320 px the same visit runs
+axe-core with the menu open (WCAG 1.4.10 Reflow; desktop width in test_accessibility.py).
 
 One browser; one context per viewport and JavaScript setting, reused across pages; one
 ``page.evaluate`` measures a page with JavaScript (clicking the menu button inside it), two
@@ -11,6 +12,7 @@ import pytest
 
 from .conftest import only_local
 from .pages import PAGES
+from .test_accessibility import axe_problems
 
 pytestmark = pytest.mark.browser
 
@@ -112,7 +114,13 @@ MEASURE_FILTERS = """(results) => {
 
 
 @pytest.fixture(scope="module")
-def tab(browser):
+def blocked() -> list[str]:
+    """Outside URLs any page of this module tried to load (aborted)."""
+    return []
+
+
+@pytest.fixture(scope="module")
+def tab(browser, blocked):
     """tab(width, javascript) -> a page in a context of that viewport, made once and reused."""
     contexts, pages = [], {}
 
@@ -121,7 +129,7 @@ def tab(browser):
             height = PHONES.get(width, DESKTOP[1])
             viewport = {"width": width, "height": height}
             context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
-            context.route("**/*", lambda route: only_local(route, []))
+            context.route("**/*", lambda route: only_local(route, blocked))
             contexts.append(context)
             pages[width, javascript] = context.new_page()
         return pages[width, javascript]
@@ -200,14 +208,18 @@ def no_javascript_problems(page, url):
 
 @pytest.mark.parametrize("width", list(PHONES))
 @pytest.mark.parametrize("path", [pytest.param(path, id=name) for name, path in PAGES])
-def test_phone_layout(tab, site_url, path, width):
+def test_phone_layout(tab, blocked, axe_source, site_url, path, width):
+    blocked.clear()
     page = tab(width)
     load(page, site_url + path)
     m = page.evaluate(MEASURE_JS, MIN_TARGET)
     problems = arrival_problems(m) + (menu_problems(m) if m["navCount"] else [])
 
-    if width == min(PHONES):  # without JavaScript at the narrowest width, the hardest case
+    if width == min(PHONES):  # the narrowest width, the hardest case: axe with the menu
+        problems += axe_problems(page, axe_source)  # open, then the page without JavaScript
         problems += no_javascript_problems(tab(width, javascript=False), site_url + path)
+    if blocked:
+        problems.append(f"tried to load outside URLs (blocked): {sorted(set(blocked))}")
     if problems:
         pytest.fail(f"{width} px: " + "\n".join(problems), pytrace=False)
 
