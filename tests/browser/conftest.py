@@ -39,6 +39,11 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+# Nothing leaves this machine: Chromium sends every request for another host to a proxy
+# on the discard port, where it fails at once (IP addresses included). Pages keep their
+# HTTP cache, which a Playwright route for every request would turn off.
+NO_NETWORK_PROXY = {"server": "http://127.0.0.1:9", "bypass": ",".join(sorted(LOCAL_HOSTS))}
+
 NOT_RUN = pytest.StashKey[int]()
 VNU_INFO = pytest.StashKey[list[str]]()
 
@@ -202,7 +207,10 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(BROWSER_EXECUTABLE), headless=True, args=CHROMIUM_ARGS
+            executable_path=str(BROWSER_EXECUTABLE),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            proxy=NO_NETWORK_PROXY,
         )
         yield browser
         browser.close()
@@ -235,19 +243,22 @@ def page(browser, blocked_requests: list[str]):
     """A page in a fresh context that bypasses the site's CSP (to inject axe-core)
     and can only reach 127.0.0.1/localhost."""
 
-    context = browser.new_context(bypass_csp=True)
-    context.route("**/*", lambda route: only_local(route, blocked_requests))
+    context = keep_local(browser.new_context(bypass_csp=True), blocked_requests)
     yield context.new_page()
     context.close()
 
 
-def only_local(route, blocked: list[str]) -> None:
-    """Let requests to this machine through; abort any other and note its URL."""
-    if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
-        route.continue_()
-    else:
-        blocked.append(route.request.url)
-        route.abort()
+def keep_local(context, blocked: list[str]):
+    """Note in ``blocked`` every request this context makes to another host: none of them
+    leaves the machine (the browser's proxy, see ``browser``), and the test says which."""
+    context.on("request", lambda request: note_outside(request.url, blocked))
+    return context
+
+
+def note_outside(url: str, blocked: list[str]) -> None:
+    parts = urlsplit(url)
+    if parts.scheme in {"http", "https", "ws", "wss"} and parts.hostname not in LOCAL_HOSTS:
+        blocked.append(url)
 
 
 # Journeys: each person in their own browser context ---------------------------------
@@ -256,7 +267,7 @@ def only_local(route, blocked: list[str]) -> None:
 @pytest.fixture(scope="module")
 def signed_in(browser, site_url: str, staff) -> dict[str, dict]:
     """Each person signs in once through the login form; their sessions are reused."""
-    from .journeys import keep_local, log_in
+    from .journeys import log_in
 
     states = {}
     for user in staff.values():
@@ -276,7 +287,7 @@ def outside_requests() -> dict[str, list[str]]:
 @pytest.fixture
 def open_as(browser, signed_in, outside_requests, site_url, site_env) -> Iterator:
     """``open_as(user)``: a page in that person's own browser context (None: a visitor)."""
-    from .journeys import keep_local, serve_media
+    from .journeys import serve_media
 
     contexts = []
     media = Path(site_env["MEDIA_ROOT"])

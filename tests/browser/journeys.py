@@ -17,8 +17,6 @@ from urllib.parse import unquote, urlencode, urlsplit
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from .conftest import only_local
-
 ROOT = Path(__file__).resolve().parents[2]
 PERMISSION_DENIED = "Sorry, you do not have permission to access this area."
 
@@ -107,12 +105,6 @@ def page_url(env: dict[str, str], page_id: int) -> str:
     code = f"from wagtail.models import Page; print('URL=' + Page.objects.get(pk={page_id}).url)"
     output = manage(env, "shell", "--no-imports", "-c", code)
     return re.search(r"^URL=(.*)$", output, re.MULTILINE).group(1)
-
-
-def keep_local(context: BrowserContext, blocked: list[str]) -> BrowserContext:
-    """Abort every request that would leave this machine, and note it."""
-    context.route("**/*", lambda route: only_local(route, blocked))
-    return context
 
 
 def serve_media(context: BrowserContext, site_url: str, media_root: Path) -> BrowserContext:

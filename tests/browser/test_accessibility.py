@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .conftest import only_local
+from .conftest import keep_local
 from .pages import PAGES
 
 pytestmark = pytest.mark.browser
@@ -24,7 +24,7 @@ def tab(browser):
     navigation, not a new browser context (static files stay cached)."""
     blocked = []
     context = browser.new_context(bypass_csp=True, viewport=DESKTOP)
-    context.route("**/*", lambda route: only_local(route, blocked))
+    keep_local(context, blocked)
     yield context.new_page(), blocked
     context.close()
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from .journeys import keep_local, manage
+from .conftest import keep_local
+from .journeys import manage
 
 pytestmark = pytest.mark.browser
 

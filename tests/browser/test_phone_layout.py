@@ -10,7 +10,7 @@ CSP, so the menu script is checked under the real policy.
 
 import pytest
 
-from .conftest import only_local
+from .conftest import keep_local
 from .pages import PAGES
 from .test_accessibility import axe_problems
 
@@ -129,7 +129,7 @@ def tab(browser, blocked):
             height = PHONES.get(width, DESKTOP[1])
             viewport = {"width": width, "height": height}
             context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
-            context.route("**/*", lambda route: only_local(route, blocked))
+            keep_local(context, blocked)
             contexts.append(context)
             pages[width, javascript] = context.new_page()
         return pages[width, javascript]

@@ -19,7 +19,7 @@ import pytest
 from tests.demo_template import ENV_VAR as TEMPLATE_VAR
 from tests.shared import collected_static
 
-from .conftest import ROOT, _answers_http, _free_port, _manage, only_local
+from .conftest import ROOT, _answers_http, _free_port, _manage, keep_local
 from .test_accessibility import AXE_OPTIONS, describe
 
 pytestmark = pytest.mark.browser
@@ -197,7 +197,7 @@ def test_markers_load_from_hashed_static_names(browser, production_site, scale):
     manifest_site_url, _env = production_site
 
     context = browser.new_context(device_scale_factor=scale)
-    context.route("**/*", lambda route: only_local(route, []))
+    keep_local(context, [])
     page = context.new_page()
     requests, errors = record(page)
     try:
@@ -248,7 +248,7 @@ def test_the_map_of_2000_providers_weighs_under_250_kb_on_a_phone(
     serves them (hashed, compressed static files; compressed pages)."""
     manifest_site_url, _env = production_site
     context = browser.new_context(viewport={"width": 360, "height": 740})
-    context.route("**/*", lambda route: only_local(route, []))
+    keep_local(context, [])
     page = context.new_page()
     requests, errors = record(page)
     try:
