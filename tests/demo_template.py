@@ -30,6 +30,17 @@ SOURCE_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".html", ".svg", ".css", ".p
 SKIPPED = {"tests", "node_modules", "media", "staticfiles", "backups", "scripts"}
 
 
+BUILD_SCRIPT = """
+import django
+from django.core.management import call_command
+
+django.setup()
+for command in (["migrate", "--noinput"], ["load_demo"], ["setup_roles"], ["prerender_pages"]):
+    print("manage.py", *command, flush=True)
+    call_command(*command)
+"""
+
+
 def uses_sqlite():
     return not os.environ.get("DATABASE_URL", "sqlite").startswith(("postgres", "pgsql"))
 
@@ -73,23 +84,22 @@ def ensure_template(report=print):
         "MEDIA_ROOT": str(building / "media"),
     }
     started = time.monotonic()
-    # prerender_pages: the renditions every page shows are made once here, not per test.
-    commands = (["migrate", "--noinput"], ["load_demo"], ["setup_roles"], ["prerender_pages"])
-    for command in commands:
-        result = subprocess.run(  # noqa: S603 - fixed argv, no shell
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
+    # One process runs the real commands in turn (one Django start-up, not four);
+    # prerender_pages makes the renditions every page shows once here, not per test.
+    result = subprocess.run(  # noqa: S603 - fixed argv, no shell
+        [sys.executable, "-c", BUILD_SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode:
+        shutil.rmtree(building, ignore_errors=True)
+        raise RuntimeError(
+            f"building the demo template exited {result.returncode}\n"
+            f"{result.stdout}\n{result.stderr}"
         )
-        if result.returncode:
-            shutil.rmtree(building, ignore_errors=True)
-            raise RuntimeError(
-                f"building the demo template: manage.py {' '.join(command)} exited "
-                f"{result.returncode}\n{result.stdout}\n{result.stderr}"
-            )
     (building / "ready").touch()
     try:
         building.rename(folder)

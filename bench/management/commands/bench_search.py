@@ -4,16 +4,20 @@ Run by ``make bench`` (scripts/bench.sh) on PostgreSQL over the synthetic corpus
 ``synthetic_pages``; it works on any database the settings point at. Three things are timed
 with ``time.perf_counter()``, interleaved so that they share the machine's state:
 
-- **search view**: ``/<lang>/search/?q=…`` through ``django.test.Client`` and the whole
-  middleware stack, every cache cleared before each request, so the page chrome is
-  computed again too ("uncached latency");
+- **search view, new query**: ``/<lang>/search/?q=…`` through ``django.test.Client`` and
+  the whole middleware stack, each request a query the page cache has not seen (a serial
+  number in the address), the rest of the shared cache as a running site keeps it (the
+  page chrome, cached per language until the next change): what a visitor's search costs;
+- **search view, cold**: the same with every cache cleared before each request, so the
+  chrome is computed again too: the first search after an editor publishes;
 - **search engine**: ``Search(locale, q)`` alone, ``counts()`` and one page of ten
   ``results()`` evaluated, which is the part that grows with the corpus;
 - **plain view**: a view that renders the site's ``base.html`` and nothing else, through
-  the same client with the same cache clearing, as the baseline for the search view.
+  the same client with the same cache clearing, as the baseline for the cold search view.
 
-The figures go to stdout (and ``--json PATH``) with PASS/FAIL lines for the quality bar:
-search view p95 ≤ 50 ms, search view p50 ≤ 5 × plain view p50. A missed target is
+The figures go to stdout (and ``--json PATH``) with PASS/FAIL lines for the quality bars:
+search view (new query) p95 ≤ 35 ms, search view (cold) p95 ≤ 50 ms, and cold search
+view p50 ≤ 5 × plain view p50. A missed target is
 reported, not an error: the command fails only when a request does not answer 200.
 The requests run with DEBUG off (as in production: no SQL logging, no WhiteNoise
 autorefresh) unless ``--debug`` is given. ``--vacuum`` (passed by scripts/bench.sh) runs
@@ -22,6 +26,7 @@ the GIN index's pending list, PostgreSQL does not use the full-text index the wa
 on a server whose autovacuum keeps up.
 """
 
+import itertools
 import json
 import statistics
 import sys
@@ -50,10 +55,14 @@ from search.engine import Search
 from search.models import SearchDocument
 from search.views import RESULTS_PER_PAGE
 
-P95_LIMIT_MS = 50.0
+P95_LIMIT_MS = 35.0  # a new query (issue 17: with margin under the first bar of 50 ms)
+COLD_P95_LIMIT_MS = 50.0  # every cache empty
 RATIO_LIMIT = 5.0
 SLOWEST = 5  # queries listed by their p95
-SEARCH_VIEW, ENGINE, PLAIN_VIEW = "search view (uncached)", "search engine", "plain view (uncached)"
+SEARCH_VIEW = "search view (new query)"
+COLD_VIEW = "search view (cold)"
+ENGINE = "search engine"
+PLAIN_VIEW = "plain view (cold)"
 
 
 @dataclass(frozen=True)
@@ -171,9 +180,11 @@ def request_host():
     return allowed[0].lstrip(".") if allowed else "localhost"
 
 
-def timed_get(client, url):
-    """Milliseconds to answer GET ``url`` with empty caches; anything but 200 is an error."""
-    clear_caches()
+def timed_get(client, url, cold=True):
+    """Milliseconds to answer GET ``url`` (with empty caches if ``cold``); anything but 200
+    is an error."""
+    if cold:
+        clear_caches()
     started = time.perf_counter()
     response = client.get(url)
     elapsed = (time.perf_counter() - started) * 1000
@@ -288,6 +299,7 @@ class Command(BaseCommand):
         if not debug:
             overrides["DEBUG"] = False
         timings, by_query = defaultdict(list), defaultdict(list)
+        self.serial = itertools.count()
         with override_settings(**overrides):
             client = Client(HTTP_HOST=request_host())
             with warnings.catch_warnings():
@@ -305,21 +317,25 @@ class Command(BaseCommand):
             self.write_json(report, json_path)
 
     def run_round(self, client, locales, timings, by_query):
-        """Every query once through the three measurements, interleaved."""
+        """Every query once through the four measurements, interleaved."""
         for query in QUERIES:
-            elapsed = timed_get(client, query.url())
+            elapsed = timed_get(client, f"{query.url()}&n={next(self.serial)}", cold=False)
             timings[SEARCH_VIEW].append(elapsed)
             by_query[query].append(elapsed)
+            timings[COLD_VIEW].append(timed_get(client, query.url()))
             timings[ENGINE].append(timed_engine(locales[query.language], query))
             timings[PLAIN_VIEW].append(timed_get(client, f"/{query.language}/bench-plain/"))
 
     def count_queries(self, client):
-        """Mean SQL queries per uncached request of each view (one untimed round)."""
+        """Mean SQL queries per request of each view (one untimed round)."""
         counts = defaultdict(list)
         for query in QUERIES:
+            new = f"{query.url()}&n={next(self.serial)}"
             plain_url = f"/{query.language}/bench-plain/"
-            for name, url in ((SEARCH_VIEW, query.url()), (PLAIN_VIEW, plain_url)):
-                clear_caches()
+            views = ((SEARCH_VIEW, new, False), (COLD_VIEW, query.url(), True))
+            for name, url, cold in (*views, (PLAIN_VIEW, plain_url, True)):
+                if cold:
+                    clear_caches()
                 with CaptureQueriesContext(connection) as captured:
                     client.get(url)
                 counts[name].append(len(captured))
@@ -337,8 +353,8 @@ class Command(BaseCommand):
             row = {"group": query.group, "label": query.label(), "url": query.url()}
             row |= {"matches": matches(locales[query.language], query), **summary(values)}
             per_query.append(row)
-        search, plain = measured[SEARCH_VIEW], measured[PLAIN_VIEW]
-        ratio = search["p50_ms"] / plain["p50_ms"]
+        search, cold, plain = measured[SEARCH_VIEW], measured[COLD_VIEW], measured[PLAIN_VIEW]
+        ratio = cold["p50_ms"] / plain["p50_ms"]
         return {
             "database": database_description(),
             "debug": debug_flag,
@@ -354,12 +370,17 @@ class Command(BaseCommand):
             "search_view_by_query": sorted(per_query, key=lambda row: -row["p95_ms"]),
             "ratio_p50": round(ratio, 2),
             "targets": {
-                "search view p95 ≤ 50 ms": {
+                f"search view (new query) p95 ≤ {P95_LIMIT_MS:.0f} ms": {
                     "value": search["p95_ms"],
                     "limit": P95_LIMIT_MS,
                     "met": search["p95_ms"] <= P95_LIMIT_MS,
                 },
-                "search view p50 ≤ 5× plain view p50": {
+                f"search view (cold) p95 ≤ {COLD_P95_LIMIT_MS:.0f} ms": {
+                    "value": cold["p95_ms"],
+                    "limit": COLD_P95_LIMIT_MS,
+                    "met": cold["p95_ms"] <= COLD_P95_LIMIT_MS,
+                },
+                "search view (cold) p50 ≤ 5× plain view p50": {
                     "value": round(ratio, 2),
                     "limit": RATIO_LIMIT,
                     "met": ratio <= RATIO_LIMIT,
@@ -376,23 +397,23 @@ class Command(BaseCommand):
             f"({', '.join(f'{code} {n}' for code, n in documents.items())})"
         )
         write(
-            f"{report['queries']} queries x {report['rounds']} rounds, caches cleared before "
-            "every request of a view\n"
+            f"{report['queries']} queries x {report['rounds']} rounds; a new query misses the "
+            "page cache, a cold request finds every cache empty\n"
         )
         write(self.table(report["measurements"], "", with_sql=True))
-        write("\nSearch view by kind of query:")
+        write("\nSearch view (new query) by kind of query:")
         write(self.table(report["search_view_by_group"], "  "))
-        write("\nSlowest queries (search view p95):")
+        write("\nSlowest queries (search view, new query, p95):")
         for row in report["search_view_by_query"][:SLOWEST]:
             write(
                 f"  {row['p95_ms']:6.1f} ms  p50 {row['p50_ms']:5.1f} ms  "
                 f"{row['matches']:5} matches  {row['group']}: {row['label']}"
             )
-        search = report["measurements"][SEARCH_VIEW]
+        cold = report["measurements"][COLD_VIEW]
         plain = report["measurements"][PLAIN_VIEW]
         write(
-            f"\nRatio search view p50 / plain view p50: {report['ratio_p50']:.2f} "
-            f"({search['p50_ms']:.1f} / {plain['p50_ms']:.1f} ms)\n"
+            f"\nRatio cold search view p50 / plain view p50: {report['ratio_p50']:.2f} "
+            f"({cold['p50_ms']:.1f} / {plain['p50_ms']:.1f} ms)\n"
         )
         for name, target in report["targets"].items():
             style = self.style.SUCCESS if target["met"] else self.style.ERROR
