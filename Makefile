@@ -14,6 +14,10 @@ DEV_MEMBER_EMAIL = demo.member@example.org
 # Test processes: two workers (pytest-xdist), each test file whole in one of them (its
 # module fixtures, such as a browser check's served site or the journeys' order, stay together).
 TEST_WORKERS ?= 2
+# Python keeps compiled modules (and pytest its rewritten test modules) in __pycache__:
+# every test process and manage.py subprocess then starts without compiling them again,
+# even where the environment sets PYTHONDONTWRITEBYTECODE.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: help install run test test-fast lint format messages compile-messages browser-deps bench audit
 
