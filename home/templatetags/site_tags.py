@@ -5,6 +5,7 @@ it is kept in the cache per site and language (home.caching). Language versions 
 breadcrumbs are per page and cost one query together.
 """
 
+import functools
 import json
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -111,6 +112,14 @@ def _relatives(context):
     return memoise_on_request(request, "relatives", lambda: _page_relatives(request, page, context))
 
 
+@functools.lru_cache(maxsize=4096)
+def _translated_path(path, code, active):
+    """translate_url() of a view's path: a resolve and a reverse per language (about 0.4 ms
+    each), the same for every request of that path. The active language is in the key:
+    the language prefix resolves only in it."""
+    return translate_url(path, code)
+
+
 def _page_relatives(request, page, context):
     current = get_language()
     site = Site.find_for_request(request)
@@ -118,7 +127,7 @@ def _page_relatives(request, page, context):
         queries = localized_queries(request, None, [code for code, _name in settings.LANGUAGES])
         versions = []
         for code, name in settings.LANGUAGES:
-            path = translate_url(request.path, code)
+            path = _translated_path(request.path, code, current)
             url = _with_query(path, queries.get(code))
             versions.append(
                 LanguageVersion(code, name, url, public_url(path), code == current, True)
