@@ -43,8 +43,13 @@ def on_providers_saved_in_bulk(sender, instances, **kwargs):
 
 
 def connect():
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    from home.signals import invalidate_on_change
     from providers.models import Provider
     from providers.signals import providers_saved_in_bulk
+
+    invalidate_on_change(SearchPromotion, Query)  # search.views.promoted_queries
 
     page_published.connect(on_published, dispatch_uid="search-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search-unpublished")

@@ -7,6 +7,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
+from home.caching import cached_per_language
 from home.contributions import sections
 from home.pagination import paginate
 from search import external
@@ -29,10 +30,20 @@ def clean_query(value):
     return " ".join("".join(kept).split())[:MAX_QUERY_LENGTH]
 
 
-def promotions(query, locale):
+def promoted_queries(request):
+    """The query strings editors have picks for, kept with the chrome until something
+    changes (search.signals): most searches have none, and then cost no query."""
+    return cached_per_language(
+        request,
+        "promoted-queries",
+        lambda: frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True)),
+    )
+
+
+def promotions(request, query, locale):
     """Editors' picks for this exact query (Wagtail's search promotions), in this language."""
     normalised = normalise_query_string(query)
-    if not normalised:
+    if not normalised or normalised not in promoted_queries(request):
         return []
     return list(
         SearchPromotion.objects.filter(query__query_string=normalised)
@@ -90,7 +101,7 @@ def search(request):
         "page_obj": page_obj,
         "paginator": page_obj.paginator,
         "notices": notices,
-        "promotions": promotions(query, locale) if query and page_obj.number == 1 else [],
+        "promotions": promotions(request, query, locale) if query and page_obj.number == 1 else [],
     }
     if query and not results:
         context["suggestions"] = suggestions(locale)

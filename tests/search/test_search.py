@@ -88,6 +88,19 @@ def test_search_promotions_come_first(client):
     assert 'id="promoted-heading"' not in html
 
 
+def test_a_new_promotion_shows_at_once_and_a_removed_one_goes(client):
+    """The promoted queries are cached with the chrome: saving a pick drops them."""
+    source = StandardPage.objects.get(locale__language_code="bg", slug="kontakti")
+    target = source.get_translation(Locale.objects.get(language_code="en"))
+    assert 'id="promoted-heading"' not in results(client, "en", q="write to us")[1]
+    promotion = SearchPromotion.objects.create(
+        query=Query.get("write to us"), page=target, sort_order=0, description="Our e-mail."
+    )
+    assert "Our e-mail." in results(client, "en", q="write to us")[1]
+    promotion.delete()
+    assert 'id="promoted-heading"' not in results(client, "en", q="write to us")[1]
+
+
 def test_publishing_and_unpublishing_update_the_index(client, homes):
     page = StandardPage(title="Мобилни екипи за грижа", slug="mobilni-ekipi")
     homes["bg"].add_child(instance=page)
