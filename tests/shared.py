@@ -41,7 +41,9 @@ def end_run():
 
 def once(name, build):
     """``run folder / name``, made by ``build(path)`` on the first call of the run."""
-    folder = Path(os.environ.get(ENV_VAR) or tempfile.gettempdir())
+    if ENV_VAR not in os.environ:
+        raise RuntimeError(f"{ENV_VAR} is not set: tests/conftest.py sets it for the run")
+    folder = Path(os.environ[ENV_VAR])
     target = folder / name
     with (folder / f"{name}.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
