@@ -3,20 +3,9 @@
 import datetime
 
 import factory
-from factory.django import DjangoModelFactory
 
-from library.models import LegislationPage, Topic
+from library.models import LegislationPage
 from tests.home.factories import LivePageFactory
-
-
-class TopicFactory(DjangoModelFactory):
-    """Give ``locale``."""
-
-    name = factory.Sequence(lambda n: f"Topic {n}")
-    slug = factory.Sequence(lambda n: f"topic-{n}")
-
-    class Meta:
-        model = Topic
 
 
 class LegislationPageFactory(LivePageFactory):

@@ -3,20 +3,9 @@
 import datetime
 
 import factory
-from factory.django import DjangoModelFactory
 
-from news.models import NewsCategory, NewsPage
+from news.models import NewsPage
 from tests.home.factories import LivePageFactory
-
-
-class NewsCategoryFactory(DjangoModelFactory):
-    """Give ``locale``."""
-
-    name = factory.Sequence(lambda n: f"Category {n}")
-    slug = factory.Sequence(lambda n: f"category-{n}")
-
-    class Meta:
-        model = NewsCategory
 
 
 class NewsPageFactory(LivePageFactory):
