@@ -12,8 +12,10 @@ DEV_ADMIN_USER ?= admin
 DEV_ADMIN_PASSWORD ?= social-cohesion-dev
 DEV_MEMBER_EMAIL = demo.member@example.org
 # Test processes: two workers (pytest-xdist), each test file whole in one of them (its
-# module fixtures, such as a browser check's served site or the journeys' order, stay together).
+# module fixtures, such as a browser check's served site or the journeys' order, stay together),
+# handed out in the order tests/conftest.py gives them: the longest files first.
 TEST_WORKERS ?= 2
+TEST_DIST = -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 # Python keeps compiled modules (and pytest its rewritten test modules) in __pycache__:
 # every test process and manage.py subprocess then starts without compiling them again,
 # even where the environment sets PYTHONDONTWRITEBYTECODE.
@@ -59,10 +61,10 @@ browser-deps: ## Install Chromium, Java (as root) and the npm checkers for the b
 	bash scripts/ensure-browser.sh
 
 test: install compile-messages browser-deps ## Install and run the whole test suite
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(PY) -m pytest $(TEST_DIST)
 
 test-fast: install compile-messages ## Run the suite without the browser checks
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not browser"
+	$(PY) -m pytest $(TEST_DIST) -m "not browser"
 
 lint: install ## Check code style and migrations
 	$(VENV)/bin/ruff check .

@@ -35,14 +35,17 @@ urlpatterns = [
     ),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+if settings.SERVE_IMAGES and not settings.MEDIA_BUCKET:
+    from django.views.static import serve
 
     # Only images: uploaded documents are never served straight from the media folder.
-    for folder in ("images", "original_images"):
-        urlpatterns += static(
-            f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder
+    urlpatterns.append(
+        re_path(
+            r"^media/(?P<path>(?:images|original_images)/.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
         )
+    )
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),

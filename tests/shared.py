@@ -55,12 +55,14 @@ def once(name, build):
     return target
 
 
-def manage(*args, env, timeout=300):
+def manage(*args, env, timeout=300, low_priority=False):
     """``manage.py args`` in a subprocess with ``env`` over this process's environment
-    (the production variables replaced, not merged)."""
+    (the production variables replaced, not merged); ``low_priority``: at the lowest CPU
+    priority, on what other work leaves idle."""
     base = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    command = [sys.executable, "manage.py", *args]
     return subprocess.run(  # noqa: S603 - fixed argv, no shell
-        [sys.executable, "manage.py", *args],
+        ["nice", "-n", "19", *command] if low_priority else command,
         cwd=ROOT,
         env={**base, **env},
         capture_output=True,
@@ -70,15 +72,14 @@ def manage(*args, env, timeout=300):
     )
 
 
-def collected_static():
+def collected_static(low_priority=False):
     """STATIC_ROOT as production's ``collectstatic`` fills it (hashed names, compressed
     copies), made once per run: the settings test and the browser's production-static
     site both read it."""
 
     def collect(path):
-        result = manage(
-            "collectstatic", "--noinput", env={**PRODUCTION_ENV, "STATIC_ROOT": str(path)}
-        )
+        env = {**PRODUCTION_ENV, "STATIC_ROOT": str(path)}
+        result = manage("collectstatic", "--noinput", env=env, low_priority=low_priority)
         if result.returncode:
             raise RuntimeError(
                 f"collectstatic exited {result.returncode}:\n{result.stdout}{result.stderr}"

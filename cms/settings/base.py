@@ -253,6 +253,9 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Images (never documents) straight from MEDIA_ROOT by the site itself: in development and on
+# the browser checks' site. In production the proxy or the bucket serves them (README).
+SERVE_IMAGES = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "cms.storage.StaticFilesStorage"},

@@ -3,6 +3,7 @@
 from .base import *  # noqa: F403
 
 DEBUG = True
+SERVE_IMAGES = True
 SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

@@ -36,6 +36,7 @@ if os.environ.get("MEDIA_ROOT"):
 else:
     MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="rnsc-test-media-"))
     atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
+SERVE_IMAGES = True  # the browser checks' site has no proxy in front
 
 # Map tiles come from a blank, transparent local tile in tests: the tile code path runs with
 # no network, and the site's own base layer shows through as it does with no tiles at all.

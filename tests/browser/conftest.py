@@ -265,40 +265,52 @@ def note_outside(url: str, blocked: list[str]) -> None:
 
 
 @pytest.fixture(scope="module")
-def signed_in(browser, site_url: str, staff) -> dict[str, dict]:
-    """Each person signs in once through the login form; their sessions are reused."""
+def signed_in(browser, site_url: str, staff) -> Iterator[tuple[dict, list[str]]]:
+    """Each person signs in once through the login form and keeps their own browser
+    context for the module (their session, and the admin's static files in its cache):
+    ({username: context}, the outside URLs their pages tried to load)."""
     from .journeys import log_in
 
-    states = {}
+    contexts, outside = {}, []
     for user in staff.values():
-        context = keep_local(browser.new_context(locale="en-GB"), [])
-        log_in(context.new_page(), site_url, user)
-        states[user.username] = context.storage_state()
+        context = keep_local(browser.new_context(locale="en-GB"), outside)
+        page = context.new_page()
+        log_in(page, site_url, user)
+        page.close()
+        contexts[user.username] = context
+    yield contexts, outside
+    for context in contexts.values():
         context.close()
-    return states
 
 
 @pytest.fixture
-def outside_requests() -> dict[str, list[str]]:
-    """Outside URLs that pages tried to load (aborted): by visitors, by staff."""
-    return {"public": [], "admin": []}
+def outside_requests(signed_in) -> dict[str, list[str]]:
+    """Outside URLs that this test's pages tried to load (aborted): by visitors, by staff."""
+    _contexts, admin = signed_in
+    admin.clear()
+    return {"public": [], "admin": admin}
 
 
 @pytest.fixture
-def open_as(browser, signed_in, outside_requests, site_url, site_env) -> Iterator:
-    """``open_as(user)``: a page in that person's own browser context (None: a visitor)."""
-    from .journeys import serve_media
-
-    contexts = []
-    media = Path(site_env["MEDIA_ROOT"])
+def open_as(browser, signed_in, outside_requests) -> Iterator:
+    """``open_as(user)``: a new tab in that person's browser context; ``open_as()``: a
+    visitor's page, in a browser context of its own."""
+    staff_contexts, _outside = signed_in
+    pages, visitors = [], []
 
     def open_page(user=None):
-        state = signed_in[user.username] if user else None
-        context = browser.new_context(locale="en-GB", storage_state=state)
-        keep_local(context, outside_requests["admin" if user else "public"])
-        contexts.append(serve_media(context, site_url, media))
-        return context.new_page()
+        if user:
+            page = staff_contexts[user.username].new_page()
+        else:
+            context = keep_local(browser.new_context(locale="en-GB"), outside_requests["public"])
+            visitors.append(context)
+            page = context.new_page()
+        pages.append(page)
+        return page
 
     yield open_page
-    for context in contexts:
+    for page in pages:
+        if not page.is_closed():
+            page.close()
+    for context in visitors:
         context.close()

@@ -12,9 +12,9 @@ import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlencode, urlsplit
+from urllib.parse import urlencode, urlsplit
 
-from playwright.sync_api import BrowserContext, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,14 +53,17 @@ TRANSLATOR_RO = StaffUser(
 )  # fmt: skip
 STAFF = (EDITOR, SECOND_EDITOR, MODERATOR, TRANSLATOR_RO)
 
-# Run by ``manage.py shell -c`` in the site's environment; the admin speaks English to
-# everyone (UserProfile.preferred_language), whatever language they work on.
+# Run by ``manage.py shell -c`` in the site's environment: the roles and workflows
+# (setup_roles), then the staff; the admin speaks English to everyone
+# (UserProfile.preferred_language), whatever language they work on.
 CREATE_STAFF = """
 import json
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.contrib.auth.models import Group
 from wagtail.users.models import UserProfile
 
+call_command("setup_roles")
 for data in json.loads({users!r}):
     group = Group.objects.get(name=data.pop("group"))
     password = data.pop("password")
@@ -95,34 +98,16 @@ def manage(env: dict[str, str], *args: str) -> str:
 
 
 def create_staff(env: dict[str, str]) -> None:
-    manage(env, "setup_roles")
     users = json.dumps([asdict(user) for user in STAFF], ensure_ascii=False)
     manage(env, "shell", "--no-imports", "-c", CREATE_STAFF.format(users=users))
 
 
-def page_url(env: dict[str, str], page_id: int) -> str:
-    """A page's address, live or not: where the public would find it once published."""
-    code = f"from wagtail.models import Page; print('URL=' + Page.objects.get(pk={page_id}).url)"
-    output = manage(env, "shell", "--no-imports", "-c", code)
-    return re.search(r"^URL=(.*)$", output, re.MULTILINE).group(1)
-
-
-def serve_media(context: BrowserContext, site_url: str, media_root: Path) -> BrowserContext:
-    """Serve uploaded images from the site's MEDIA_ROOT, as the proxy does in production
-    (README: "Serve MEDIA_ROOT/images from the proxy"); the test site runs with DEBUG off
-    and does not serve them itself."""
-
-    def from_disk(route) -> None:
-        relative = unquote(urlsplit(route.request.url).path).removeprefix("/media/")
-        file = (media_root / relative).resolve()
-        if file.is_relative_to(media_root.resolve()) and file.is_file():
-            route.fulfill(path=file)
-        else:
-            route.fulfill(status=404, body="")
-
-    for folder in ("images", "original_images"):
-        context.route(f"{site_url}/media/{folder}/**", from_disk)
-    return context
+def page_url(staff_page: Page, site_url: str, page_id: int) -> str:
+    """A page's address, live or not (where the public would find it once published),
+    as the admin's own API gives it to a signed-in editor."""
+    response = staff_page.request.get(f"{site_url}/admin/api/main/pages/{page_id}/")
+    assert response.ok, f"admin API: {response.status} for page {page_id}"
+    return response.json()["meta"]["html_url"]
 
 
 def log_in(page: Page, site_url: str, user: StaffUser) -> None:

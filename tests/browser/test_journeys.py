@@ -258,7 +258,7 @@ def public_ro_traces(visitor: Page, site_url: str, item: NewsItem, ro_path: str)
 
 
 def test_b_translation_stays_unpublished_until_moderated(
-    open_as, site_url, site_env, bg_news_item, outside_requests
+    open_as, site_url, bg_news_item, outside_requests
 ):
     item = bg_news_item
     ro_title = RO_TITLE.format(token=item.token)
@@ -277,12 +277,12 @@ def test_b_translation_stays_unpublished_until_moderated(
     ro_page_id = int(re.search(r"/admin/pages/(\d+)/edit/", editor.url).group(1))
 
     # Nothing of it on /ro/ yet.
-    ro_path = path_of(page_url(site_env, ro_page_id))
+    ro_path = path_of(page_url(editor, site_url, ro_page_id))
     assert ro_path.startswith("/ro/"), ro_path
     visitor = open_as()
     traces = public_ro_traces(visitor, site_url, item, ro_path)
     assert not traces, "An unpublished translation shows on the public site:\n" + "\n".join(traces)
-    bg_url = item.url or path_of(page_url(site_env, item.page_id))
+    bg_url = item.url or path_of(page_url(editor, site_url, item.page_id))
     assert bg_url.startswith("/bg/"), bg_url
     visitor.goto(site_url + bg_url)
     expect(visitor.locator("link[rel=alternate][hreflang=ro]")).to_have_count(0)

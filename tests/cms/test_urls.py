@@ -98,3 +98,22 @@ def test_anonymous_pages_set_no_cookies_and_send_security_headers(client):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert "camera=()" in response["Permissions-Policy"]
+
+
+def test_the_site_serves_images_but_never_documents_from_the_media_folder(client, settings):
+    """SERVE_IMAGES (development, the browser checks' site): a page's rendition loads from
+    the site itself; an uploaded document is only ever reached through its own view."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    rendition = get_image_model().objects.first().get_rendition("width-200")
+    rendition.file.open()  # the rendition's file exists in MEDIA_ROOT
+    rendition.file.close()
+    response = client.get(rendition.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content)[:16] == rendition.file.open().read(16)
+    rendition.file.close()
+
+    document = get_document_model().objects.first()
+    assert (settings.MEDIA_ROOT / document.file.name).is_file()
+    assert client.get(f"/media/{document.file.name}").status_code == 404
