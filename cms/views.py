@@ -13,10 +13,10 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.defaults import page_not_found as django_page_not_found
 from wagtail import hooks
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.views import serve_chain
 
-from home.caching import cached_per_language
+from home.caching import cached_per_language, find_site
 from home.routing import owns_subpath
 from home.utils import public_url
 
@@ -92,7 +92,7 @@ def route_for_request(request, path):
     if hasattr(request, "_wagtail_route_for_request"):
         return request._wagtail_route_for_request
     result = None
-    site = Site.find_for_request(request)
+    site = find_site(request)
     if site is not None:
         localized_root = cached_per_language(
             request, "localized-root-page", lambda: find_localized_root(site)

@@ -11,6 +11,7 @@ under an old version can never be read again.
 import time
 
 from django.core.cache import cache
+from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.models import Site
 
@@ -37,10 +38,34 @@ def current_version(request=None):
     return version
 
 
+# (host, port, content version) -> Site, in this process: see find_site().
+_sites = {}
+
+
+def find_site(request):
+    """``Site.find_for_request``, remembered in this process until the site content's next
+    version (saving or deleting a Site or a page bumps it): the lookup is one query with a
+    CASE ordering, on every page the page cache does not answer. Wagtail's own later calls
+    in the request read the same answer (``request._wagtail_site``)."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    key = (
+        split_domain_port(request._get_raw_host())[0],
+        request.get_port(),
+        current_version(request),
+    )
+    if key not in _sites:
+        if len(_sites) >= 64:  # entries of older versions are never read again
+            _sites.clear()
+        _sites[key] = Site._find_for_request(request)
+    request._wagtail_site = _sites[key]
+    return request._wagtail_site
+
+
 def cached_per_language(request, name, compute, timeout=60 * 60):
     """``compute()``, kept per site and language until the next change. What it was made
     from goes with it, so the pages that show it are purged with it (home.page_cache)."""
-    site = Site.find_for_request(request)
+    site = find_site(request)
     key = (
         f"site-content:{current_version(request)}:{site.pk if site else 0}:{get_language()}:{name}"
     )

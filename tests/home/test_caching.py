@@ -111,3 +111,32 @@ def test_the_redis_cache_makes_one_client_for_all_its_calls(redis_url):
         cache.incr("a")
         assert cache.get("a") == 2
     assert made.call_count == 1
+
+
+def test_the_site_is_looked_up_once_per_version_and_a_new_site_is_served_at_once(client, homes):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def site_queries(host):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/bg/", HTTP_HOST=host)
+        assert response.status_code == 200
+        # Wagtail's lookup by host (its site root paths have a cache of their own).
+        looked_up = [
+            q
+            for q in queries.captured_queries
+            if 'FROM "wagtailcore_site"' in q["sql"] and "CASE WHEN" in q["sql"]
+        ]
+        return response.content.decode(), len(looked_up)
+
+    first, lookups = site_queries("127.0.0.1")
+    assert lookups == 1 and "<h1" in first
+    again, lookups = site_queries("127.0.0.1")
+    assert lookups == 0 and again == first  # the same answer, without the query
+
+    # A site of its own for 127.0.0.1, rooted at the "about" page: served at once.
+    about = homes["bg"].get_children().live().get(slug="za-proekta").specific
+    Site.objects.create(hostname="127.0.0.1", port=80, root_page=about, site_name="About")
+    page, lookups = site_queries("127.0.0.1")
+    assert lookups == 1
+    assert about.title in page and page != first
