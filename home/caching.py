@@ -38,7 +38,8 @@ def current_version(request=None):
     return version
 
 
-# (host, port, content version) -> Site, in this process: see find_site().
+# (host, port, content version) -> (Site, the page cache's tags of its lookup), in this
+# process: see find_site().
 _sites = {}
 
 
@@ -46,7 +47,8 @@ def find_site(request):
     """``Site.find_for_request``, remembered in this process until the site content's next
     version (saving or deleting a Site or a page bumps it): the lookup is one query with a
     CASE ordering, on every page the page cache does not answer. Wagtail's own later calls
-    in the request read the same answer (``request._wagtail_site``)."""
+    in the request read the same answer (``request._wagtail_site``). What the lookup read
+    goes with it, so a cached page still depends on its site (home.page_cache)."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
     key = (
@@ -57,9 +59,13 @@ def find_site(request):
     if key not in _sites:
         if len(_sites) >= 64:  # entries of older versions are never read again
             _sites.clear()
-        _sites[key] = Site._find_for_request(request)
-    request._wagtail_site = _sites[key]
-    return request._wagtail_site
+        with page_cache.collecting() as collector:
+            site = Site._find_for_request(request)
+        _sites[key] = (site, frozenset(collector.tags))
+    site, tags = _sites[key]
+    page_cache.depends_on(*tags)
+    request._wagtail_site = site
+    return site
 
 
 def cached_per_language(request, name, compute, timeout=60 * 60):

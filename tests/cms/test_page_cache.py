@@ -293,3 +293,19 @@ def test_a_page_stays_purged_when_the_cache_evicts_its_sequence(client, commit):
     again = get(client, news.url)
     assert again["X-Cache"] == "miss"
     assert "A lead written after the page was cached." in again.content.decode()
+
+
+def test_a_page_cached_while_its_site_was_remembered_still_leaves_with_the_site(client, commit):
+    """The site lookup is remembered in the process (home.caching.find_site); a page made
+    with the remembered answer still depends on the site's row."""
+    from wagtail.models import Site
+
+    get(client, "/bg/")  # the lookup runs here and is remembered
+    about = get(client, "/bg/za-proekta/")  # made with the remembered site
+    assert about.status_code == 200
+    assert served_from_cache(client, "/bg/za-proekta/")
+
+    site = Site.objects.get(is_default_site=True)
+    commit(lambda: Site.objects.filter(pk=site.pk).update(site_name="Друго име"))  # no signal
+
+    assert get(client, "/bg/za-proekta/")["X-Cache"] == "miss"
