@@ -65,19 +65,19 @@ def uses_sqlite():
 
 
 def source_key():
-    digest = hashlib.sha256()
-    for path in sorted(_sources()):
-        digest.update(str(path.relative_to(ROOT)).encode())
-        digest.update(path.read_bytes())
-    digest.update(sys.version.encode())
-    return digest.hexdigest()[:16]
+    return _key(_sources())
 
 
 def migrated_key():
-    digest = hashlib.sha256()
     paths = {path for pattern in MIGRATION_INPUTS for path in ROOT.glob(pattern)}
     paths |= {path for folder in _product_folders() for path in folder.glob("**/migrations/*.py")}
-    for path in sorted(paths):
+    return _key(paths)
+
+
+def _key(paths):
+    """A short digest of the files' names and contents, and of this Python."""
+    digest = hashlib.sha256()
+    for path in sorted(set(paths)):
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
     digest.update(sys.version.encode())

@@ -59,8 +59,8 @@ STAFF = (EDITOR, SECOND_EDITOR, MODERATOR, TRANSLATOR_RO)
 CREATE_STAFF = """
 import json
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from wagtail.users.models import UserProfile
 
 call_command("setup_roles")

@@ -9,7 +9,9 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils.translation import get_language
 from wagtail.models import Site
 
@@ -114,9 +116,6 @@ def test_the_redis_cache_makes_one_client_for_all_its_calls(redis_url):
 
 
 def test_the_site_is_looked_up_once_per_version_and_a_new_site_is_served_at_once(client, homes):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def site_queries(host):
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/bg/", HTTP_HOST=host)
