@@ -8,7 +8,10 @@ cache), a new one is drawn from the clock rather than starting again at 1, so en
 under an old version can never be read again.
 """
 
+import pickle
+import threading
 import time
+from collections import OrderedDict
 
 from django.core.cache import cache
 from django.http.request import split_domain_port
@@ -68,22 +71,54 @@ def find_site(request):
     return site
 
 
+# What this process last read or made of the cache's entries, pickled as the cache keeps
+# them: see cached_per_language(). The most recently used entries, a few megabytes at most.
+_entries = OrderedDict()
+_entries_lock = threading.Lock()  # for threaded servers (runserver, gthread workers)
+LOCAL_ENTRIES = 256
+
+
 def cached_per_language(request, name, compute, timeout=60 * 60):
     """``compute()``, kept per site and language until the next change. What it was made
-    from goes with it, so the pages that show it are purged with it (home.page_cache)."""
+    from goes with it, so the pages that show it are purged with it (home.page_cache).
+
+    An entry read from the shared cache is kept in this process too, under the same key:
+    the key names the content version, which the request read from the shared cache, so a
+    change made on any worker is seen at once. Each read unpickles a copy of its own, as a
+    read from the shared cache would; both copies expire at the same moment."""
     site = find_site(request)
     key = (
         f"site-content:{current_version(request)}:{site.pk if site else 0}:{get_language()}:{name}"
     )
-    found = cache.get(key)
-    if found is None:
-        with page_cache.collecting() as collector:
-            value = compute()
-        cache.set(key, (value, collector.tags), timeout)
-        return value
-    value, tags = found
+    now = time.time()
+    with _entries_lock:
+        local = _entries.get(key)
+        if local is not None:
+            _entries.move_to_end(key)
+    if local is not None and local[0] > now:
+        value, tags, _expires = pickle.loads(local[1])  # noqa: S301 - this process's own bytes
+    else:
+        found = cache.get(key)
+        if found is None or len(found) != 3:  # missing, or stored by an earlier release
+            with page_cache.collecting() as collector:
+                value = compute()
+            found = (value, frozenset(collector.tags), now + timeout)
+            cache.set(key, found, timeout)
+            _keep(key, found)
+            return value
+        value, tags, _expires = found
+        _keep(key, found)
     page_cache.depends_on(*tags)
     return value
+
+
+def _keep(key, entry):
+    pickled = pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
+    with _entries_lock:
+        _entries[key] = (entry[2], pickled)
+        _entries.move_to_end(key)
+        while len(_entries) > LOCAL_ENTRIES:
+            _entries.popitem(last=False)
 
 
 def invalidate(**kwargs):

@@ -1,7 +1,7 @@
 """Drop the per-language cache whenever what it shows may have changed."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from home.caching import invalidate
@@ -18,4 +18,5 @@ def invalidate_on_change(*models):
 def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(invalidate, dispatch_uid=f"site-content-{id(signal)}")
-    invalidate_on_change(Page, Site, SiteSettings, FundingNotice, Partner)
+    # A view restriction takes its page (and what lies below it) out of every list at once.
+    invalidate_on_change(Page, PageViewRestriction, Site, SiteSettings, FundingNotice, Partner)

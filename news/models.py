@@ -120,17 +120,20 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("news index")
 
-    def get_news_items(self, prefetch_renditions=True):
-        """Live news of this index, newest first, ready for listing with thumbnails.
+    def get_news_items(self, prefetch_renditions=True, *, served=False):
+        """Live public news of this index, newest first, ready for listing with thumbnails.
 
         Lists kept in the cache skip the renditions prefetch: a cached empty prefetch
         would hide renditions made later, and Wagtail's rendition cache serves them.
+
+        ``served``: this index is the page being served, so Wagtail has checked its view
+        restrictions and its ancestors'; only an item's own restriction can make it
+        private, excluded by a join rather than ``public()``'s extra query.
         """
+        items = NewsPage.objects.live().child_of(self)
+        items = items.filter(view_restrictions__isnull=True) if served else items.public()
         items = (
-            NewsPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("category", "listing_image")
+            items.select_related("category", "listing_image")
             .defer_streamfields()
             .order_by("-date", "-pk")
         )
@@ -161,13 +164,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         """The ?category= and ?year= filters over this index's news (news.filters)."""
         from news.filters import NewsFilterSet  # it filters NewsPage, defined below
 
-        items = self.get_news_items()
+        items = self.get_news_items(served=True)
         categories = cached_per_language(
             request,
             "news-categories",
             lambda: list(NewsCategory.objects.filter(locale_id=self.locale_id, live=True)),
         )
-        years = [d.year for d in items.dates("date", "year", order="DESC")]
+        years = cached_per_language(
+            request,
+            f"news-years:{self.pk}",
+            lambda: [d.year for d in items.dates("date", "year", order="DESC")],
+        )
         return NewsFilterSet(request.GET, items, categories=categories, years=years)
 
     def get_cached_paths(self):
@@ -177,11 +184,19 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def index_route(self, request):
         filters = self.get_filters(request)
+        # The number of matches is kept with the list's fragments (site_fragment "news-list",
+        # keyed by the same filters): the list's rows are loaded only to render it anew.
+        key = f"news-count:{self.pk}:{filters.querystring()}"
         return self.render(
             request,
             context_overrides={
                 "filters": filters,
-                "page_obj": paginate(filters.qs, request, self.page_size),
+                "page_obj": paginate(
+                    filters.qs,
+                    request,
+                    self.page_size,
+                    count=lambda: cached_per_language(request, key, filters.qs.count),
+                ),
             },
         )
 

@@ -104,12 +104,30 @@ def breadcrumbs(context):
 
 
 def _relatives(context):
-    """Language versions and ancestors of the page, in one query for both."""
+    """Language versions and ancestors of the page, in one query for both.
+
+    A page's own address without a query string (most requests) gives the same answer
+    every time: kept with the site's content until the next change (home.caching)."""
     request = context.get("request")
     if request is None:
         return [], []
     page = context.get("page")
-    return memoise_on_request(request, "relatives", lambda: _page_relatives(request, page, context))
+
+    def compute():
+        return _page_relatives(request, page, context)
+
+    if (
+        isinstance(page, Page)
+        and page.pk
+        and not request.GET
+        and not getattr(request, "is_preview", False)
+        and context.get("route_languages") is None
+    ):
+        key = f"relatives:{page.pk}:{request.path}"
+        return memoise_on_request(
+            request, "relatives", lambda: cached_per_language(request, key, compute)
+        )
+    return memoise_on_request(request, "relatives", compute)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -58,14 +58,21 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("library index")
 
     def get_acts(self):
-        return LegislationPage.objects.live().public().child_of(self)
+        """The live acts of this index that are public once the index is.
 
-    def get_network_pages(self):
-        """The statute and the good practices under this index, in one light query.
-
-        The index itself is being served, so only a child's own view restriction can
-        make it private: excluded by a join rather than ``public()``'s extra query.
+        The index itself is being served (Wagtail has checked its view restrictions and its
+        ancestors'), so only an act's own restriction can make it private: excluded by a
+        join rather than ``public()``'s extra query.
         """
+        return LegislationPage.objects.live().child_of(self).filter(view_restrictions__isnull=True)
+
+    def get_network_pages(self, request):
+        """The statute and the good practices under this index, kept per language until
+        the next change (home.caching); one light query to make."""
+        return cached_per_language(request, f"library-network:{self.pk}", self._network_pages)
+
+    def _network_pages(self):
+        # Public once the index is: see get_acts().
         types = ContentType.objects.get_for_models(StatutePage, PracticePage)
         pages = (
             Page.objects.live()
@@ -102,17 +109,25 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
         acts = self.get_acts()
         topics = self.get_topics(request)
         filters = LibraryFilterSet(request.GET, acts, topics=topics)
-        rows = list(acts.values_list(*ROW))
-        topic_links = defaultdict(set)
-        through = LegislationPage.topics.through
-        topic_slugs = {topic.translation_key: topic.slug for topic in topics}
-        for page_id, key in through.objects.filter(
-            legislationpage__in=[row[0] for row in rows]
-        ).values_list("legislationpage_id", "topic__translation_key"):
-            if key in topic_slugs:
-                topic_links[page_id].add(topic_slugs[key])
-        matching, counts = filters.facets(rows, topic_links)
-        return filters, [row[0] for row in matching], counts
+
+        def facets():
+            rows = list(acts.values_list(*ROW))
+            topic_links = defaultdict(set)
+            through = LegislationPage.topics.through
+            topic_slugs = {topic.translation_key: topic.slug for topic in topics}
+            for page_id, key in through.objects.filter(
+                legislationpage__in=[row[0] for row in rows]
+            ).values_list("legislationpage_id", "topic__translation_key"):
+                if key in topic_slugs:
+                    topic_links[page_id].add(topic_slugs[key])
+            matching, counts = filters.facets(rows, topic_links)
+            return [row[0] for row in matching], counts
+
+        # Kept per language until the next change, like the list's fragments, for each
+        # choice of filters and order: the two queries above and the counting, once.
+        chosen = urlencode(sorted(filters.chosen.items()) + [("sort", filters.ordering)])
+        ids, counts = cached_per_language(request, f"library-facets:{self.pk}:{chosen}", facets)
+        return filters, ids, counts
 
     def get_cached_paths(self):
         """The library and its comparison, purged at a CDN with the page (home.purging)."""
@@ -146,7 +161,7 @@ class LibraryIndexPage(RoutablePageMixin, BasePage):
                 "results_key": results_key,
                 "total": len(ids),
                 "topics_by_key": {t.translation_key: t for t in filters.topics},
-                "network_pages": self.get_network_pages(),
+                "network_pages": self.get_network_pages(request),
             },
         )
 

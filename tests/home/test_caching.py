@@ -99,6 +99,36 @@ def test_two_workers_sharing_redis_see_a_publish_at_once(redis_url, settings):
     assert raw.ttl(version_key) == -1  # the version outlives every entry made under it
 
 
+def test_a_worker_keeps_what_it_read_and_sees_another_workers_publish_at_once(redis_url, settings):
+    from cms.cache import RedisCache
+
+    settings.CACHES = {"default": {"BACKEND": "cms.cache.RedisCache", "LOCATION": redis_url}}
+    other_worker = RedisCache(redis_url, {})
+    cache.clear()  # the server is the module's: nothing from an earlier test
+    assert read(["before"]) == ["before"]
+    with mock.patch.object(cache, "get", wraps=cache.get) as get:
+        kept = read(["ignored"])
+        assert kept == ["before"]
+    # One round trip, for the version: the entry itself comes from this process.
+    assert [call.args[0] for call in get.call_args_list] == [VERSION_KEY]
+    kept.append("changed by its reader")
+    assert read(["ignored"]) == ["before"]  # each read is a copy of its own
+
+    other_worker.incr(VERSION_KEY)  # the other worker publishes
+    assert read(["after"]) == ["after"]
+
+
+def test_an_entry_kept_in_the_process_expires_with_the_shared_one():
+    def short(value):
+        return cached_per_language(new_request(), "short", lambda: value, timeout=60)
+
+    assert short("first") == "first"
+    assert short("second") == "first"
+    later = time.time() + 61
+    with mock.patch("time.time", return_value=later):
+        assert short("third") == "third"
+
+
 def test_the_redis_cache_makes_one_client_for_all_its_calls(redis_url):
     import redis
 

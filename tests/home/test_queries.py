@@ -1,6 +1,8 @@
 """Query budgets: home ≤ 8, standard page ≤ 8, language switcher + hreflang ≤ 1,
 and the counts do not grow with the amount of content."""
 
+from unittest import mock
+
 import pytest
 from django.db import connection
 from django.template import Context, Template
@@ -8,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Site
 
+from home.templatetags import site_tags
+from library.models import LibraryIndexPage, StatutePage
 from tests.conftest import page_in
 from tests.home.factories import PartnerFactory, StandardPageFactory
 
@@ -65,3 +69,21 @@ def test_language_switcher_and_hreflang_cost_one_query(rf):
         html = template.render(Context({"request": request, "page": page}))
     assert len(context) == 1
     assert "/bg/za-proekta/" in html and "/en/about/" in html
+
+
+def test_a_pages_switcher_and_breadcrumbs_are_kept_until_the_next_publish(client):
+    """A page's own address shows the same language versions and breadcrumbs every time:
+    worked out once (one query), then kept with the site's content until a publish."""
+    library = LibraryIndexPage.objects.get(locale__language_code="en")
+    statute = StatutePage.objects.child_of(library).get()
+    with mock.patch.object(site_tags, "_page_relatives", wraps=site_tags._page_relatives) as made:
+        assert library.title in client.get(statute.url).content.decode()
+        assert client.get(statute.url).status_code == 200
+        assert made.call_count == 1
+
+        library.title = "Policy library"
+        library.save_revision().publish()
+        html = client.get(statute.url).content.decode()
+        assert made.call_count == 2
+    breadcrumbs = html[html.index('class="breadcrumbs"') :]
+    assert f'<a href="{library.url}">Policy library</a>' in breadcrumbs

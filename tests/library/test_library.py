@@ -4,9 +4,13 @@ from io import BytesIO
 
 import pikepdf
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
+from wagtail.models import PageViewRestriction
 
 from library.models import LegislationPage, LibraryIndexPage, PracticePage, StatutePage
+from tests.library.factories import LegislationPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +64,31 @@ def test_filters_combine_and_are_shareable(client):
     ):
         assert f">{page.title}</a>" not in html
     assert '<option value="RO" selected>' in html
+
+
+def test_a_list_seen_before_reads_no_act_and_follows_every_change_at_once(client):
+    """The matches and counts of a choice of filters are kept until the next change: a new
+    act, or one made private, shows in the list and its count at once."""
+    url = f"{index('en').url}?jurisdiction=RO&sort=title"
+
+    def romanian_acts():
+        html = client.get(url).content.decode()
+        return int(re.search(r'class="result-count" role="status">(\d+) acts?<', html)[1]), html
+
+    count, _html = romanian_acts()
+    with CaptureQueriesContext(connection) as queries:
+        assert romanian_acts()[0] == count
+    assert not [q for q in queries.captured_queries if "library_legislationpage" in q["sql"]]
+
+    new = LegislationPageFactory(parent=index("en"), title="Aaa law on social assistance")
+    count_after, html = romanian_acts()
+    assert count_after == count + 1
+    assert ">Aaa law on social assistance</a>" in html
+
+    PageViewRestriction.objects.create(page=new, restriction_type="password", password="x")
+    count_after, html = romanian_acts()
+    assert count_after == count
+    assert "Aaa law on social assistance" not in html
 
 
 def test_repealed_acts_are_marked_in_the_list_and_on_the_page(client):

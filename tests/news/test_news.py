@@ -6,10 +6,13 @@ import feedparser
 import icalendar
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from lxml import html as lxml_html
 
 from news.models import NewsCategory, NewsIndexPage, NewsPage
+from tests.news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +50,30 @@ def test_index_filters_by_category_and_year_with_shareable_urls(client):
         assert f">{page.card_title}</a>" not in html
     assert '<option value="events" selected>' in html
     assert '<option value="2019" selected>' in html
+
+
+def test_a_list_seen_before_reads_no_news_and_shows_a_new_item_at_once(client):
+    """The years offered, the number of matches and the list are kept until the next
+    change: a new item shows in the list, its count and the years at once."""
+    index = index_of("en")
+
+    def listing():
+        html = client.get(index.url).content.decode()
+        return int(
+            re.search(r'class="result-count" role="status">(\d+) news items?<', html)[1]
+        ), html
+
+    count, html = listing()
+    assert '<option value="2031">' not in html
+    with CaptureQueriesContext(connection) as queries:
+        assert listing()[0] == count
+    assert not [q for q in queries.captured_queries if "news_newspage" in q["sql"]]
+
+    NewsPageFactory(parent=index, title="News from the future", date=datetime.date(2031, 5, 1))
+    count_after, html = listing()
+    assert count_after == count + 1
+    assert ">News from the future</a>" in html
+    assert '<option value="2031">2031</option>' in html
 
 
 @pytest.mark.parametrize(
