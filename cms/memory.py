@@ -3,7 +3,7 @@
 glibc keeps what a process frees for its next allocations, in one heap ("arena") per
 thread that ever allocated, up to eight per core. A request that encodes image renditions
 (the AVIF encoder runs threads) left a worker 60 MiB larger for good, above the 200 MiB a
-worker may hold (issue 17), though Python had freed it all. So, in the web server only
+worker may hold, though Python had freed it all. So, in the web server only
 (cms/wsgi.py):
 
 - at most two arenas, for the encoders' threads as for everything else;
