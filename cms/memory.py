@@ -3,8 +3,9 @@
 glibc keeps what a process frees for its next allocations, in one heap ("arena") per
 thread that ever allocated, up to eight per core. A request that encodes image renditions
 (the AVIF encoder runs threads) left a worker 60 MiB larger for good, above the 200 MiB a
-worker may hold, though Python had freed it all. So, in the web server only
-(cms/wsgi.py):
+worker may hold, though Python had freed it all. So, in production's web workers
+(``TRIM_WORKER_MEMORY``, installed by cms/wsgi.py; not under the threaded development
+server):
 
 - at most two arenas, for the encoders' threads as for everything else;
 - after a request that grew the worker by more than ``TRIM_ABOVE_BYTES``,
@@ -21,6 +22,7 @@ import ctypes
 import ctypes.util
 import os
 
+from django.conf import settings
 from django.core.signals import request_finished, request_started
 
 M_ARENA_MAX = -8  # mallopt's parameter number (malloc.h)
@@ -61,6 +63,10 @@ def _trim_if_grown(**kwargs):
     now = resident_bytes()
     if _started_at is not None and now is not None and now - _started_at > TRIM_ABOVE_BYTES:
         libc.malloc_trim(0)
+
+
+def install_if_configured():
+    return settings.TRIM_WORKER_MEMORY and install()
 
 
 def install():

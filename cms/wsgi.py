@@ -6,5 +6,5 @@ from cms import memory
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
-memory.install()  # web workers give back what a heavy request used (cms/memory.py)
 application = get_wsgi_application()
+memory.install_if_configured()  # workers hand back what a heavy request used (cms/memory.py)

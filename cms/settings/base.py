@@ -256,6 +256,9 @@ MEDIA_URL = "/media/"
 # Images (never documents) straight from MEDIA_ROOT by the site itself: in development and on
 # the browser checks' site. In production the proxy or the bucket serves them (README).
 SERVE_IMAGES = False
+# Web workers hand back to the system the memory a heavy request used (cms/memory.py): on in
+# production (gunicorn's single-threaded workers), not under the threaded development server.
+TRIM_WORKER_MEMORY = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "cms.storage.StaticFilesStorage"},

@@ -24,6 +24,7 @@ if not required("CACHE_URL").startswith(("redis://", "rediss://")):
 
 # Moderators and administrators must pass two-step verification (home.two_factor).
 TWO_FACTOR_REQUIRED = True
+TRIM_WORKER_MEMORY = True  # cms/memory.py
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"

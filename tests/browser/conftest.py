@@ -248,10 +248,18 @@ def page(browser, blocked_requests: list[str]):
     context.close()
 
 
+# How long an action or a wait may take before it fails. On a busy 2-core machine an admin
+# save (revision, search and reference indexes, workflow e-mails) has taken over 30 s,
+# Playwright's default; a hang still fails. Speed is make bench's, not the tests'.
+ACTION_TIMEOUT_MS = 60_000
+
+
 def keep_local(context, blocked: list[str]):
     """Note in ``blocked`` every request this context makes to another host: none of them
-    leaves the machine (the browser's proxy, see ``browser``), and the test says which."""
+    leaves the machine (the browser's proxy, see ``browser``), and the test says which.
+    Its actions and waits may take ``ACTION_TIMEOUT_MS``."""
     context.on("request", lambda request: note_outside(request.url, blocked))
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
     return context
 
 

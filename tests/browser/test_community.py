@@ -25,7 +25,7 @@ from playwright.sync_api import Page, expect
 from .journeys import MODERATOR, messages
 
 pytestmark = pytest.mark.browser
-expect.set_options(timeout=15_000)
+expect.set_options(timeout=30_000)
 
 DEMO_MEMBER = ("demo.member@example.org", "demo-member-2026")  # community/demo
 MINIMAL_PDF = (

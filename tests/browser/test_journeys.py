@@ -48,8 +48,8 @@ from .journeys import (
 
 pytestmark = pytest.mark.browser
 
-# Server round trips (publishing, search indexing) can take a few seconds on SQLite.
-expect.set_options(timeout=15_000)
+# Server round trips (publishing, search indexing) can take many seconds on a busy machine.
+expect.set_options(timeout=30_000)
 
 
 # Fixtures ------------------------------------------------------------------------------

@@ -47,6 +47,16 @@ def test_only_a_request_that_grew_the_worker_gives_memory_back(client, installed
     assert libc.calls.count(("malloc_trim", 0)) == 1
 
 
+def test_only_production_workers_hand_memory_back(monkeypatch, settings):
+    libc = RecordingLibc()
+    monkeypatch.setattr(memory, "libc", libc)
+    settings.TRIM_WORKER_MEMORY = False  # the threaded development server, the tests
+    assert not memory.install_if_configured()
+    assert libc.calls == []
+    uids = [key[0] for key, *_rest in request_finished.receivers]
+    assert "cms.memory.finish" not in uids
+
+
 def test_without_glibc_nothing_is_changed(monkeypatch):
     monkeypatch.setattr(memory, "libc", None)
     assert not memory.install()
