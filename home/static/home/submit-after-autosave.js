@@ -3,11 +3,13 @@
 // a click on Save draft / Submit / Publish in between would post the add form a second
 // time ("The slug … is already in use"), and on an edit form it would be refused as a
 // stale revision. So a click made while an autosave is under way waits for its answer
-// (at most 15 s) and then goes ahead, with the same button, to wherever the form now
+// (at most a minute) and then goes ahead, with the same button, to wherever the form now
 // points. Nothing else changes: without a pending autosave the click submits at once.
+// The wait is long: creating a page (revision, search and reference indexes) has taken
+// over 15 s on a busy 2-core server, and a click that went ahead then was refused.
 (() => {
   const pending = new WeakMap(); // form -> Promise settled when its autosave has answered
-  const WAIT_AT_MOST = 15000;
+  const WAIT_AT_MOST = 60000;
 
   document.addEventListener("w-autosave:save", (event) => {
     const form = event.target;
