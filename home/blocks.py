@@ -23,6 +23,11 @@ class HeadingBlock(blocks.StructBlock):
         description = _("A section heading that also appears in the page outline")
         preview_value = {"text": "Thematic forums", "level": "h2"}
 
+    def get_searchable_content(self, value):
+        """The heading's words only: the name of its level ("Section heading", in whatever
+        language was active when the page was indexed) is not content."""
+        return self.child_blocks["text"].get_searchable_content(value["text"])
+
 
 class FigureBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))

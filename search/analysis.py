@@ -32,7 +32,7 @@ import functools
 import re
 import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import snowballstemmer
 from bulstem.stem import BulStemmer
@@ -131,11 +131,15 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
     Words longer than MAX_WORD_LENGTH characters (hashes, URLs run together) are skipped.
     """
-    return [
-        (match.group(), match.start(), match.end())
-        for match in _WORD_RE.finditer(text)
-        if match.end() - match.start() <= MAX_WORD_LENGTH
-    ]
+    return list(iter_words(text))
+
+
+def iter_words(text: str) -> Iterator[tuple[str, int, int]]:
+    """tokenize(), one word at a time: for readers that stop early."""
+    for match in _WORD_RE.finditer(text):
+        start, end = match.span()
+        if end - start <= MAX_WORD_LENGTH:
+            yield match.group(), start, end
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import translate_url
 from django.utils.encoding import escape_uri_path
 from django.utils.html import format_html
@@ -315,18 +315,32 @@ def _cached_chrome(request):
 
 def _chrome(request, site):
     language = get_language()
+    # The footer pages' translation keys ride along as plain columns: select_related of
+    # three whole pages made this the costliest query of a page's chrome to compile.
     site_settings = (
         SiteSettings.objects.filter(site=site)
-        .select_related(
-            "funding_notice__locale", "contact_page", "privacy_page", "accessibility_page"
+        .select_related("funding_notice")
+        .annotate(
+            contact_key=F("contact_page__translation_key"),
+            privacy_key=F("privacy_page__translation_key"),
+            accessibility_key=F("accessibility_page__translation_key"),
+            notice_language=F("funding_notice__locale__language_code"),
         )
         .first()
     )
     if site_settings is None:
         site_settings = SiteSettings(site=site)
-
+    footer_keys = [
+        key
+        for key in (
+            getattr(site_settings, "contact_key", None),
+            getattr(site_settings, "privacy_key", None),
+            getattr(site_settings, "accessibility_key", None),
+        )
+        if key is not None
+    ]
     funding_notice = site_settings.funding_notice
-    if funding_notice is not None and funding_notice.locale.language_code != language:
+    if funding_notice is not None and site_settings.notice_language != language:
         funding_notice = (
             FundingNotice.objects.filter(
                 translation_key=funding_notice.translation_key,
@@ -335,15 +349,6 @@ def _chrome(request, site):
             ).first()
         ) or funding_notice
 
-    footer_keys = [
-        page.translation_key
-        for page in (
-            site_settings.contact_page,
-            site_settings.privacy_page,
-            site_settings.accessibility_page,
-        )
-        if page is not None
-    ]
     menu_depth = site.root_page.depth + 1
     pages = (
         Page.objects.live()

@@ -5,12 +5,15 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 
 from home.models import StandardPage
 from providers.models import Provider
+from search.analysis import analyze_query
 from search.documents import rebuild
+from search.excerpts import excerpt
 from search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +164,41 @@ def test_editors_manage_search_promotions_and_translators_do_not(client, django_
     translator.groups.add(Group.objects.get(name=TRANSLATOR_GROUPS["bg"]))
     client.force_login(translator)
     assert client.get(promotions).status_code in (302, 403)
+
+
+def test_a_heading_indexes_its_words_not_the_name_of_its_level(client, homes):
+    """The heading block's level ("Section heading") was indexed as words, in the language
+    active at indexing: Bulgarian words in Romanian documents, and every page with a heading
+    a match for "раздел"."""
+    page = StandardPage(
+        title="Centre de zi",
+        slug="centre-de-zi",
+        body=[
+            ("heading", {"text": "Programul zilnic", "level": "h2"}),
+            ("heading", {"text": "Transport", "level": "h3"}),
+        ],
+    )
+    homes["ro"].add_child(instance=page)
+    with translation.override("bg"):
+        page.save_revision().publish()
+    text = SearchDocument.objects.get(url=page.url).text
+    assert "Programul zilnic" in text and "Transport" in text
+    assert "Заглавие" not in text and "Section" not in text
+    assert page.url not in results(client, "ro", q="заглавие")[0]
+
+
+def test_an_excerpt_shows_the_passage_with_every_word_of_the_query():
+    """Far into a long text (a law runs to 60,000 characters), the passage holding both words
+    wins over an earlier one with only one of them, repeated."""
+    filler = " ".join(["Текст на закона без търсените думи."] * 400)
+    text = (
+        f"Социални помощи, социални помощи и пак социални помощи. {filler} "
+        f"Тук се уреждат социалните услуги за деца. {filler}"
+    )
+    terms = analyze_query("социални услуги", "bg")
+    html = excerpt(text, terms, "bg")
+    assert "<mark>социалните</mark> <mark>услуги</mark> за деца" in html
+    assert html.startswith("… ") and html.endswith(" …")
+    assert excerpt("Нищо общо.", terms, "bg") == ""
+    short = excerpt("Социалните услуги в Русе.", terms, "bg")
+    assert short == "<mark>Социалните</mark> <mark>услуги</mark> в Русе"
