@@ -51,6 +51,7 @@ from cms.middleware import compressible
 ENTRY_PREFIX = "page-cache:"
 GZIP_SUFFIX = ":gzip"
 TAG_PREFIX = "page-cache-tag:"
+FRAGMENT_PREFIX = "page-cache-fragment:"
 # Bumped with any tag: an entry stored under the current sequence is valid without
 # looking at its tags (the common case, one round trip).
 SEQUENCE_KEY = "page-cache-sequence"
@@ -192,7 +193,12 @@ def _written(connection, table):
         connection._page_cache_written = seen
     if table not in seen[1]:
         seen[1].add(table)
-        connection.on_commit(lambda: purge(f"table:{table}"))
+
+        def bump():
+            seen[1].discard(table)  # a later write in a new transaction bumps it again
+            purge(f"table:{table}")
+
+        connection.on_commit(bump)
 
 
 def _watch_connection(sender, connection, **kwargs):
@@ -229,6 +235,36 @@ def current_versions(tags):
         cache.set_many(missing, None)
         found |= missing
     return {tag: found[TAG_PREFIX + tag] for tag in tags}, found[SEQUENCE_KEY]
+
+
+def cached_fragment(key, compute, timeout):
+    """``compute()``, kept in the shared cache with the versions of the tags of what it
+    read, and served while none of them has changed since: for a part of a page made from
+    rows that change without a publish (providers, community members). One cache round
+    trip when nothing was written anywhere since it was stored, two otherwise; nothing is
+    stored when something it read was written while it was computed. What it was made from
+    goes to the enclosing page's entry, as if it had been computed."""
+    key = FRAGMENT_PREFIX + hashlib.sha256(key.encode()).hexdigest()
+    found = cache.get_many([key, SEQUENCE_KEY])
+    entry, sequence = found.get(key), found.get(SEQUENCE_KEY)
+    if entry is not None and (entry["sequence"] == sequence or _tags_kept(entry["tags"])):
+        depends_on(*entry["tags"])
+        return entry["value"]
+    if sequence is None:
+        cache.add(SEQUENCE_KEY, time.time_ns(), None)
+        sequence = cache.get(SEQUENCE_KEY)
+    with collecting() as collector:
+        value = compute()
+    tags = collector.tags or {ALL_PAGES}
+    versions, sequence_after = current_versions(sorted(tags))
+    if sequence_after == sequence:
+        cache.set(key, {"sequence": sequence, "tags": versions, "value": value}, timeout)
+    return value
+
+
+def _tags_kept(versions):
+    found = cache.get_many([TAG_PREFIX + tag for tag in versions])
+    return all(found.get(TAG_PREFIX + tag) == version for tag, version in versions.items())
 
 
 # The middleware ------------------------------------------------------------------------
@@ -299,10 +335,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def still_valid(entry):
-        tags = entry["tags"]
-        keys = [TAG_PREFIX + tag for tag in tags]
-        found = cache.get_many(keys)
-        return all(found.get(TAG_PREFIX + tag) == version for tag, version in tags.items())
+        return _tags_kept(entry["tags"])
 
     @staticmethod
     def from_entry(entry):

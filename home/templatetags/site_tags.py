@@ -21,7 +21,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
 
-from home.caching import cached_per_language
+from home import page_cache
+from home.caching import cached_per_language, find_site
 from home.formatting import IN_LANGUAGE
 from home.models import FundingNotice, SiteSettings
 from home.utils import public_page_url, public_request_url, public_url
@@ -425,16 +426,7 @@ def site_fragment(parser, token):
     that depends on the visitor, the request's path or a draft goes inside; previews
     render it afresh.
     """
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError(f"{bits[0]} needs a name.")
-    timeout = None
-    if bits[-1].startswith("timeout="):
-        timeout = parser.compile_filter(bits.pop().removeprefix("timeout="))
-    values = [parser.compile_filter(bit) for bit in bits[1:]]
-    nodelist = parser.parse(("endsite_fragment",))
-    parser.delete_first_token()
-    return SiteFragmentNode(nodelist, values, timeout)
+    return SiteFragmentNode(*_fragment_parts(parser, token, "endsite_fragment"))
 
 
 class SiteFragmentNode(template.Node):
@@ -448,9 +440,46 @@ class SiteFragmentNode(template.Node):
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
         key = ":".join(str(value.resolve(context)) for value in self.values)
-        options = {"timeout": int(self.timeout.resolve(context))} if self.timeout else {}
+        timeout = int(self.timeout.resolve(context)) if self.timeout else None
         return mark_safe(  # noqa: S308 - the template's own output, escaped as it rendered
-            cached_per_language(
-                request, f"fragment:{key}", lambda: self.nodelist.render(context), **options
-            )
+            self.kept(request, key, lambda: self.nodelist.render(context), timeout)
         )
+
+    def kept(self, request, key, compute, timeout):
+        options = {"timeout": timeout} if timeout else {}
+        return cached_per_language(request, f"fragment:{key}", compute, **options)
+
+
+@register.tag
+def tracked_fragment(parser, token):
+    """``{% tracked_fragment "name" value… [timeout=seconds] %}…{% endtracked_fragment %}``:
+    what is inside, rendered once per site, language and values, and kept until a row it
+    read is written (home.page_cache.cached_fragment), not only until the next publish.
+
+    For parts made from rows that change without one: the provider list, with its
+    community badges. As with site_fragment, nothing that depends on the visitor goes
+    inside, and previews render it afresh.
+    """
+    return TrackedFragmentNode(*_fragment_parts(parser, token, "endtracked_fragment"))
+
+
+class TrackedFragmentNode(SiteFragmentNode):
+    def kept(self, request, key, compute, timeout):
+        site = find_site(request)
+        key = f"{site.pk if site else 0}:{get_language()}:{key}"
+        # What is read from untracked tables (a member's account) is as fresh as a page.
+        return page_cache.cached_fragment(key, compute, timeout or page_cache.config("SECONDS"))
+
+
+def _fragment_parts(parser, token, end):
+    """(nodelist, values, timeout) of ``{% tag "name" value… [timeout=seconds] %}``."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name.")
+    timeout = None
+    if bits[-1].startswith("timeout="):
+        timeout = parser.compile_filter(bits.pop().removeprefix("timeout="))
+    values = [parser.compile_filter(bit) for bit in bits[1:]]
+    nodelist = parser.parse((end,))
+    parser.delete_first_token()
+    return nodelist, values, timeout

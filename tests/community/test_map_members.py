@@ -128,3 +128,22 @@ def test_query_counts_do_not_grow_with_providers_or_members(client, make_member,
     create_synthetic(500, page.locale)
     large = [queries(client, url) for url in urls]
     assert large == small
+
+
+def test_the_badge_follows_an_approval_and_a_suspension_at_once(
+    client, make_member, community_pages, django_capture_on_commit_callbacks
+):
+    """The list is kept until a row it shows is written (home.page_cache.cached_fragment):
+    a decision made by a bulk update, without a signal, still shows on the next visit."""
+    page = map_page("bg")
+    query = {"q": provider_in("bg").name[:20]}
+    with django_capture_on_commit_callbacks(execute=True):  # each change its own request
+        Member.objects.filter(provider__external_id=EXTERNAL_ID).update(provider=None)
+        member = make_member(provider=provider_in("bg"), status=Member.Status.PENDING)
+    assert badge("bg") not in list_item(client.get(page.url, query).content.decode(), EXTERNAL_ID)
+    with django_capture_on_commit_callbacks(execute=True):
+        Member.objects.filter(pk=member.pk).update(status=Member.Status.APPROVED)
+    assert badge("bg") in list_item(client.get(page.url, query).content.decode(), EXTERNAL_ID)
+    with django_capture_on_commit_callbacks(execute=True):
+        Member.objects.filter(pk=member.pk).update(status=Member.Status.SUSPENDED)
+    assert badge("bg") not in list_item(client.get(page.url, query).content.decode(), EXTERNAL_ID)

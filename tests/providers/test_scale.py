@@ -102,3 +102,23 @@ def test_the_total_follows_the_directory_at_once(client, map_page):
     Provider.objects.filter(locale=map_page.locale, country="BG").first().delete()
     assert total(url) == added - 1
     assert total(f"{url}&q=synthetic") == total(f"{url}&q=synthetic")
+
+
+def test_a_list_seen_before_reads_no_provider_and_a_change_shows_at_once(
+    client, map_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # each change its own request
+        top_up(2000)
+    url = f"{map_page.url}?country=BG"
+    first = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(url).content.decode()
+    assert again == first
+    assert not [q["sql"] for q in captured if '"providers_provider"' in q["sql"]]
+    assert client.get(f"{url}&page=2").content.decode().count('class="provider-item"') == 50
+
+    listed = re.search(r'p/([\w-]+)/">([^<]+)</a>', first)
+    provider = Provider.objects.get(locale=map_page.locale, external_id=listed.group(1))
+    with django_capture_on_commit_callbacks(execute=True):
+        Provider.objects.filter(pk=provider.pk).update(name=f"{provider.name} (нов адрес)")
+    assert f"{listed.group(2)} (нов адрес)" in client.get(url).content.decode()
