@@ -12,7 +12,14 @@ from django.utils.cache import add_never_cache_headers
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from home.models import FundingNotice, StandardPage
-from home.page_cache import SEQUENCE_KEY, may_serve_from_cache, may_store
+from home.page_cache import (
+    SEQUENCE_KEY,
+    cached_fragment,
+    collecting,
+    may_serve_from_cache,
+    may_store,
+    purge,
+)
 from library.models import LegislationPage
 from news.models import NewsIndexPage, NewsPage
 from providers.models import Provider
@@ -309,3 +316,37 @@ def test_a_page_cached_while_its_site_was_remembered_still_leaves_with_the_site(
     commit(lambda: Site.objects.filter(pk=site.pk).update(site_name="Друго име"))  # no signal
 
     assert get(client, "/bg/za-proekta/")["X-Cache"] == "miss"
+
+
+def test_a_fragment_is_kept_until_a_table_it_read_is_written(commit):
+    made = []
+
+    def providers_list():
+        made.append(1)
+        return ", ".join(Provider.objects.order_by("pk").values_list("name", flat=True)[:3])
+
+    first = cached_fragment("providers", providers_list, 60)
+    with collecting() as collector:
+        assert cached_fragment("providers", providers_list, 60) == first
+    assert len(made) == 1
+    assert "table:providers_provider" in collector.tags  # the page that shows it depends on it
+    purge("table:home_partner")  # another table: the fragment stays
+    assert cached_fragment("providers", providers_list, 60) == first and len(made) == 1
+    provider = Provider.objects.order_by("pk").first()
+    commit(lambda: Provider.objects.filter(pk=provider.pk).update(name="Нов център"))
+    assert cached_fragment("providers", providers_list, 60).startswith("Нов център")
+    assert len(made) == 2
+
+
+def test_a_fragment_made_while_what_it_read_was_written_is_not_kept():
+    made = []
+
+    def written_meanwhile():
+        made.append(1)
+        list(Provider.objects.all()[:1])
+        purge("table:providers_provider")  # another worker's import, say
+        return "rows of before"
+
+    cached_fragment("racing", written_meanwhile, 60)
+    cached_fragment("racing", written_meanwhile, 60)
+    assert len(made) == 2
