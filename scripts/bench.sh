@@ -22,6 +22,8 @@ BENCH_DATABASE_URL=${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/soci
 BENCH_PAGES=${BENCH_PAGES:-10000}
 read -r -a BENCH_EXTRA <<<"${BENCH_ARGS:-}"
 
+# bench.http runs search under load over this database too (10,000 pages).
+export BENCH_DATABASE_URL
 export DATABASE_URL="$BENCH_DATABASE_URL"
 export DJANGO_SETTINGS_MODULE=cms.settings.dev
 
