@@ -147,3 +147,18 @@ def test_the_badge_follows_an_approval_and_a_suspension_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         Member.objects.filter(pk=member.pk).update(status=Member.Status.SUSPENDED)
     assert badge("bg") not in list_item(client.get(page.url, query).content.decode(), EXTERNAL_ID)
+
+
+def test_a_deactivated_account_takes_its_badge_away_at_once(
+    client, make_member, community_pages, django_capture_on_commit_callbacks
+):
+    page = map_page("en")
+    query = {"q": provider_in("en").name[:20]}
+    with django_capture_on_commit_callbacks(execute=True):
+        Member.objects.filter(provider__external_id=EXTERNAL_ID).update(provider=None)
+        member = make_member(provider=provider_in("bg"))
+    assert badge("en") in list_item(client.get(page.url, query).content.decode(), EXTERNAL_ID)
+    with django_capture_on_commit_callbacks(execute=True):
+        member.user.is_active = False
+        member.user.save()
+    assert badge("en") not in list_item(client.get(page.url, query).content.decode(), EXTERNAL_ID)
