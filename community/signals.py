@@ -2,7 +2,6 @@
 cached pages with the members' accounts (home.page_cache)."""
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.signals import page_published, page_unpublished
 
@@ -32,10 +31,9 @@ def on_account_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     A login saves only ``last_login`` and purges nothing."""
     if raw or (update_fields is not None and set(update_fields) <= {"last_login"}):
         return
-    from home.page_cache import purge
+    from home.page_cache import written
 
-    table = Member._meta.db_table
-    transaction.on_commit(lambda: purge(f"table:{table}"))
+    written(Member._meta.db_table)
 
 
 def connect():

@@ -36,6 +36,7 @@ from functools import lru_cache
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_init
 from django.http import HttpResponse
@@ -176,6 +177,12 @@ def _observe_sql(execute, sql, params, many, context):
                     f"table:{table}" for table in READ_TABLES.findall(sql) if table in tracked
                 )
     return result
+
+
+def written(table, using=DEFAULT_DB_ALIAS):
+    """Purge what shows ``table`` as a write to it would, for a change the SQL does not show
+    (a row of an untracked table that decides which of its rows show)."""
+    _written(connections[using], table)
 
 
 def _written(connection, table):

@@ -467,7 +467,7 @@ class TrackedFragmentNode(SiteFragmentNode):
     def kept(self, request, key, compute, timeout):
         site = find_site(request)
         key = f"{site.pk if site else 0}:{get_language()}:{key}"
-        # What is read from untracked tables (a member's account) is as fresh as a page.
+        # What it reads from untracked tables is as fresh as a cached page.
         return page_cache.cached_fragment(key, compute, timeout or page_cache.config("SECONDS"))
 
 
