@@ -16,12 +16,15 @@ asks here instead of naming the feature apps, so an app is added by declaring it
     Permission codenames of the app that the Moderators group holds.
 ``demo``
     ``(order, "dotted.path.to.build")``: builds the app's demo content; lower runs first.
+    A ``build_sections`` beside it, if any, builds only the app's part of the site's
+    structure (its section page in each language, its reference data): an empty site.
 
 Labels are "app_label.model_name", lower case, as ``Model._meta.label_lower``.
 """
 
 from dataclasses import dataclass, replace
 from functools import cache
+from importlib import import_module
 
 from django.apps import apps
 from django.utils.module_loading import import_string
@@ -84,7 +87,15 @@ def moderator_permissions():
     ]
 
 
-def demo_builders():
-    """[(app label, build)] in their declared order."""
+def demo_builders(sections_only=False):
+    """[(app label, build)] in their declared order; ``sections_only``: each app's
+    ``build_sections``, for the apps that have one."""
     steps = sorted((order, c.label, path) for c, (order, path) in _declared("demo"))
-    return [(label, import_string(path)) for _order, label, path in steps]
+    if not sections_only:
+        return [(label, import_string(path)) for _order, label, path in steps]
+    module_paths = [(label, path.rpartition(".")[0]) for _order, label, path in steps]
+    return [
+        (label, build)
+        for label, module in module_paths
+        if (build := getattr(import_module(module), "build_sections", None))
+    ]

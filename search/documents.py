@@ -229,6 +229,9 @@ def build_demo(log):
     log(f"{rebuild()} search documents")
 
 
+build_sections = build_demo  # an empty site's sections are indexed the same way
+
+
 def rebuild():
     """Index everything again from scratch; returns the number of documents."""
     from community.models import Resource

@@ -1,24 +1,32 @@
 import os
 import threading
+from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from wagtail.models import Page, Site
 
 from tests import demo_template, shared
 
 STARTED_RUN = pytest.StashKey[bool]()
 COLLECTING = pytest.StashKey[threading.Thread]()
+SECTIONS_VAR = "TEST_SECTIONS_TEMPLATE"  # the sections template's folder, for the workers
 
 
 def pytest_configure(config):
     """The first pytest process (not an xdist worker) makes the run's shared folder and
-    builds the SQLite demo template.
+    builds the SQLite sections template, the database every test starts from.
 
     In a run with workers (``make test``), production's ``collectstatic`` runs beside the
-    template's build, at the lowest priority: on the core that the build leaves idle."""
+    tests at the lowest priority: on what the tests leave idle."""
+    config.addinivalue_line(
+        "markers",
+        "demo: the module's tests run on the whole demo site instead of the sections "
+        "(tests/demo_template.py); mark the module, not single tests",
+    )
     if hasattr(config, "workerinput"):
         return
     config.stash[STARTED_RUN] = shared.start_run()
@@ -26,29 +34,58 @@ def pytest_configure(config):
         thread = threading.Thread(target=shared.collected_static, args=(True,), daemon=True)
         thread.start()
         config.stash[COLLECTING] = thread
-    if demo_template.uses_sqlite() and demo_template.ENV_VAR not in os.environ:
-        folder = demo_template.ensure_template(report=lambda line: print(f"\n{line}"))  # noqa: T201
-        os.environ[demo_template.ENV_VAR] = str(folder)  # inherited by the workers
+    if demo_template.uses_sqlite() and SECTIONS_VAR not in os.environ:
+        folder = demo_template.ensure_template("sections", report=_report)
+        os.environ[SECTIONS_VAR] = str(folder)  # inherited by the workers
 
 
-# The longest files, first: pytest-xdist hands whole files to its two workers in the order
-# collected (``--no-loadscope-reorder``), so these start at once and the short files fill
-# in around them; the workers then end within seconds of each other. Seconds of work on
-# this 2-core machine: journeys 60-80, phone layout 75, accessibility 45, community 35,
-# provider map 22, admin CSP 16.
+def _report(line):
+    print(f"\n{line}")  # noqa: T201
+
+
+def needs_demo(item):
+    """The test runs on the demo: its module is marked so, or it serves the demo site to
+    a browser (tests/browser)."""
+    return bool(item.get_closest_marker("demo") or item.get_closest_marker("browser"))
+
+
+# The order pytest-xdist hands whole files to its two workers (``--no-loadscope-reorder``):
+# the journeys first, the longest file (60-80 s on this 2-core machine), to one worker,
+# which waits for the demo template if it is being built; the tests on the sections to
+# the other meanwhile; then the rest on the demo, longest first (phone layout 75 s,
+# accessibility 45, community 35, provider map 22, admin CSP 16), so that the workers
+# end within seconds of each other. The production settings' tests wait for
+# ``collectstatic``, which runs at the lowest priority: they come late too.
+FIRST = "tests/browser/test_journeys.py"
 LONGEST_FIRST = (
-    "tests/browser/test_journeys.py",
     "tests/browser/test_phone_layout.py",
     "tests/browser/test_accessibility.py",
     "tests/browser/test_community.py",
     "tests/browser/test_provider_map.py",
     "tests/browser/test_admin_csp.py",
 )
+WAITS_FOR_STATIC = ("tests/cms/test_settings.py",)
 
 
-def pytest_collection_modifyitems(items):
+@pytest.hookimpl(trylast=True)  # after ``-m`` and ``-k`` have deselected
+def pytest_collection_modifyitems(config, items):
+    """Tests on the sections run early, while the demo template (when a collected test
+    needs it and it is not kept from an earlier run) is built in the background."""
     rank = {path: index for index, path in enumerate(LONGEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
+
+    def order(item):
+        path = item.nodeid.split("::")[0]
+        if path == FIRST:
+            return (0, 0)
+        late = needs_demo(item) or path in WAITS_FOR_STATIC
+        return (1 + late, rank.get(path, len(rank)))
+
+    items.sort(key=order)
+    if demo_template.uses_sqlite() and any(needs_demo(item) for item in items):
+        # Every process may ask: one builds, the others wait in their thread (a lock).
+        threading.Thread(
+            target=demo_template.ensure_template, args=("demo", _report), daemon=True
+        ).start()
 
 
 def pytest_unconfigure(config):
@@ -60,9 +97,9 @@ def pytest_unconfigure(config):
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
-    """On SQLite each process's test database is its own copy of the demo template, with
-    the template's media added to the process's media folder."""
-    template = os.environ.get(demo_template.ENV_VAR)
+    """On SQLite each process's test database is its own copy of the sections template,
+    with the template's media added to the process's media folder."""
+    template = os.environ.get(SECTIONS_VAR)
     if not template:
         return
     database = tmp_path_factory.mktemp("database") / "test.sqlite3"
@@ -72,14 +109,62 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the demo site in three languages: copied from the template,
-    or (PostgreSQL, ``--create-db``) loaded once per database."""
-    from news.models import NewsPage
+    """Every test starts from the sections in three languages: copied from the template,
+    or (PostgreSQL, ``--create-db``) built once per database."""
+    from home.models import HomePage
 
     with django_db_blocker.unblock():
-        if not NewsPage.objects.exists():
-            call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        if not HomePage.objects.filter(latest_revision__isnull=False).exists():
+            call_command("load_demo", "--sections-only", stdout=open("/dev/null", "w"))  # noqa: SIM115
             call_command("setup_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker, tmp_path_factory):
+    """This process's demo database, made the first time a module asks: on SQLite a copy
+    of the demo template; on PostgreSQL a copy of the test database with the demo loaded
+    (dropped at the end)."""
+    if demo_template.uses_sqlite():
+        template = demo_template.ensure_template("demo", report=_report)
+        name = str(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
+        demo_template.copy_template(template, name, settings.MEDIA_ROOT)
+        yield name
+        return
+    base = connection.settings_dict["NAME"]
+    name = f"{base}_demo"
+    with django_db_blocker.unblock():
+        connection.close()
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            cursor.execute(f'CREATE DATABASE "{name}" TEMPLATE "{base}"')
+        with using_database(name):
+            call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    yield name
+    with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+@contextmanager
+def using_database(name):
+    """The default connection on database ``name`` inside, back on its own after."""
+    base = connection.settings_dict["NAME"]
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = base
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _demo_module(request):
+    """A module marked ``demo`` runs on the demo database; the others on the sections."""
+    if request.node.get_closest_marker("demo") is None:
+        yield
+        return
+    with using_database(request.getfixturevalue("demo_database")):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -1,23 +1,33 @@
-"""The demo site, built once per test run and copied for every process that needs it.
+"""The test databases, built once per tree and copied for every process that needs them.
 
-Every test database starts from the demo in three languages, and so does the site the
-browser checks serve. Migrating and loading the demo takes one to two minutes; before
-this, each of ``make test``'s two workers and the served site did it on their own.
-Now the first pytest process builds a SQLite template (database and media) with the
-real commands in a subprocess, and each worker and the served site copy it.
+Two SQLite templates (database and media), each built with the real commands in a
+subprocess:
 
-The template is kept in ``.test-cache/`` under a key made from every source file that
-the demo depends on (code, migrations, demo data; not the tests), so a second run on an
+``sections``
+    The site's structure and nothing more: the home page and each section's page in
+    three languages, the districts, categories and topics, the roles
+    (``load_demo --sections-only``, ``setup_roles``). Every test starts from it and makes
+    what it needs with the factories in ``tests/<app>/factories.py``. Built in seconds.
+``demo``
+    The whole demo in three languages (``load_demo``), for the modules marked
+    ``pytest.mark.demo`` (tests/conftest.py swaps their database) and for the site that
+    the browser checks serve. It takes about a minute, so a run starts it in the
+    background as soon as a collected test needs it (tests/conftest.py).
+
+Each is kept in ``.test-cache/`` under a key made from every source file that it
+depends on (code, migrations, demo data; not the tests), so a second run on an
 unchanged tree starts at once and any change to the product builds it anew. The migrated
-database, before the demo, is kept too, under a key of what decides it (migrations,
-settings, apps, pinned packages): a change to a view or a template then rebuilds the
-demo on it and skips the 15 seconds of migrations.
+database is kept too, under a key of what decides it (migrations, settings, apps, pinned
+packages): a change to a view or a template then rebuilds on it and skips the
+15 seconds of migrations. One process builds a template while the others wait for it.
 
-PostgreSQL runs (``DATABASE_URL=postgres://…``) keep the ordinary path: migrations and
-``load_demo`` in each test database (tests/conftest.py).
+PostgreSQL runs (``DATABASE_URL=postgres://…``) build the same in their test databases
+(tests/conftest.py).
 """
 
+import fcntl
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -27,13 +37,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".test-cache"
-ENV_VAR = "TEST_DEMO_TEMPLATE"  # the template folder, passed to the xdist workers
+KINDS = {
+    "sections": [["load_demo", "--sections-only"], ["setup_roles"]],
+    # prerender_pages makes the renditions every page shows once here, not per test.
+    "demo": [["load_demo"], ["setup_roles"], ["prerender_pages"]],
+}
 # What the demo is made of; tests, tools and generated folders are not.
 SOURCE_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".html", ".svg", ".css", ".po"}
 SKIPPED = {"tests", "node_modules", "media", "staticfiles", "backups", "scripts"}
 
 
 BUILD_SCRIPT = """
+import json
 import os
 import shutil
 
@@ -47,7 +62,7 @@ call_command("migrate", "--noinput")  # nothing to apply on a kept migrated data
 if os.environ.get("SAVE_MIGRATED"):
     connections.close_all()
     shutil.copyfile(os.environ["BUILD_DATABASE"], os.environ["SAVE_MIGRATED"])
-for command in (["load_demo"], ["setup_roles"], ["prerender_pages"]):
+for command in json.loads(os.environ["BUILD_COMMANDS"]):
     print("manage.py", *command, flush=True)
     call_command(*command)
 """
@@ -106,14 +121,24 @@ def _sources():
         )
 
 
-def ensure_template(report=print):
-    """The template folder (``demo.sqlite3`` and ``media/``), built if it is not cached."""
-    folder = CACHE / f"demo-{source_key()}"
+def ensure_template(kind, report=print):
+    """The ``kind`` template's folder (``demo.sqlite3`` and ``media/``), built if it is
+    not cached; a process that finds another building it waits for it."""
+    folder = CACHE / f"{kind}-{source_key()}"
     if (folder / "ready").exists():
         return folder
+    CACHE.mkdir(exist_ok=True)
+    with (CACHE / f"{kind}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "ready").exists():
+            _build(kind, folder, report)
+    return folder
+
+
+def _build(kind, folder, report):
     migrated = CACHE / f"migrated-{migrated_key()}.sqlite3"
     _remove_stale_templates(keep=migrated)
-    building = CACHE / f"building-{os.getpid()}"
+    building = CACHE / f"building-{kind}-{os.getpid()}"
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
     database = building / "demo.sqlite3"
@@ -122,6 +147,7 @@ def ensure_template(report=print):
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": f"sqlite:///{database}",
         "BUILD_DATABASE": str(database),
+        "BUILD_COMMANDS": json.dumps(KINDS[kind]),
         "MEDIA_ROOT": str(building / "media"),
     }
     if migrated.exists():
@@ -129,8 +155,7 @@ def ensure_template(report=print):
     else:
         env["SAVE_MIGRATED"] = str(building / "migrated.sqlite3")
     started = time.monotonic()
-    # One process runs the real commands in turn (one Django start-up, not four);
-    # prerender_pages makes the renditions every page shows once here, not per test.
+    # One process runs the real commands in turn (one Django start-up, not several).
     result = subprocess.run(  # noqa: S603 - fixed argv, no shell
         [sys.executable, "-c", BUILD_SCRIPT],
         cwd=ROOT,
@@ -142,25 +167,22 @@ def ensure_template(report=print):
     if result.returncode:
         shutil.rmtree(building, ignore_errors=True)
         raise RuntimeError(
-            f"building the demo template exited {result.returncode}\n"
+            f"building the {kind} template exited {result.returncode}\n"
             f"{result.stdout}\n{result.stderr}"
         )
     if "SAVE_MIGRATED" in env:
         os.replace(env["SAVE_MIGRATED"], migrated)
     (building / "ready").touch()
-    try:
-        building.rename(folder)
-    except OSError:  # another run built the same tree meanwhile: use theirs
-        shutil.rmtree(building, ignore_errors=True)
-    report(f"demo template built in {time.monotonic() - started:.0f} s: {folder}")
-    return folder
+    building.rename(folder)
+    report(f"{kind} template built in {time.monotonic() - started:.0f} s: {folder}")
 
 
 def _remove_stale_templates(keep, max_age=3600):
     """Templates of earlier trees, once no run can still be copying them, and migrated
     databases of earlier migrations."""
-    for old in [*CACHE.glob("demo-*"), *CACHE.glob("building-*")]:
-        if time.time() - old.stat().st_mtime > max_age:
+    current = source_key()
+    for old in [*CACHE.glob("demo-*"), *CACHE.glob("sections-*"), *CACHE.glob("building-*")]:
+        if not old.name.endswith(current) and time.time() - old.stat().st_mtime > max_age:
             shutil.rmtree(old, ignore_errors=True)
     for old in CACHE.glob("migrated-*"):
         if old != keep and time.time() - old.stat().st_mtime > max_age:

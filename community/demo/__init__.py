@@ -48,13 +48,19 @@ TOPICS = [
 ]
 
 
-def build(log):
+def build_sections(log):
+    """The community's page in three languages."""
     data = load_yaml(DATA)
     home = Site.objects.get(is_default_site=True).root_page.specific
     page = build_page(home, data["page"])
     refresh_page(page, lambda lang, page: page_fields(data["page"], lang, page), PAGE_FIELDS)
     created = translate(page, lambda lang: page_fields(data["page"], lang, CommunityPage()))
     log(f"community page: {created} translations made")
+
+
+def build(log):
+    data = load_yaml(DATA)
+    build_sections(log)
 
     with transaction.atomic():
         now = timezone.now()

@@ -24,6 +24,16 @@ DATA = Path(__file__).parent
 MENU_PAGES = {"about", "contacts"}
 
 
+def build_sections(log):
+    """The languages and the home page in each of them; returns the Bulgarian home."""
+    home_data = load_yaml(DATA / "home.yaml")
+    locales()
+    home = build_home(home_data["home"])
+    created = translate(home, lambda lang: home_fields(home_data["home"], lang, HomePage()))
+    log(f"home page: {created} translations")
+    return home
+
+
 def build(log):
     """Build the Bulgarian tree and its ro/en translations; safe to run again."""
     home_data = load_yaml(DATA / "home.yaml")
@@ -44,9 +54,7 @@ def build(log):
         )
     log(f"partners: {len(partners)}")
 
-    home = build_home(home_data["home"])
-    created = translate(home, lambda lang: home_fields(home_data["home"], lang, HomePage()))
-    log(f"home page: {created} translations")
+    home = build_sections(log)
 
     by_key = {}
     for item in pages_data:

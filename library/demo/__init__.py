@@ -30,7 +30,8 @@ from providers.models import Provider
 DATA = Path(__file__).parent / "library.yaml"
 
 
-def build(log):
+def build_sections(log):
+    """The library's index in three languages and its topics; returns both."""
     data = load_yaml(DATA)
     home = Site.objects.get(is_default_site=True).root_page.specific
 
@@ -45,6 +46,12 @@ def build(log):
     index = build_child(home, LibraryIndexPage, data["index"], index_fields)
     refresh_page(index, lambda lang, page: index_fields(data["index"], lang, page), ["seo_title"])
     translate(index, lambda lang: index_fields(data["index"], lang, LibraryIndexPage()))
+    return index, topics
+
+
+def build(log):
+    data = load_yaml(DATA)
+    index, topics = build_sections(log)
 
     acts = {}
     for item in data["acts"]:

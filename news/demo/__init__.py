@@ -27,7 +27,8 @@ from news.models import NewsCategory, NewsIndexPage, NewsPage
 DATA = Path(__file__).parent / "news.yaml"
 
 
-def build(log):
+def build_sections(log):
+    """The news index in three languages and the categories; returns both."""
     data = load_yaml(DATA)
     home = Site.objects.get(is_default_site=True).root_page.specific
     categories = {item["key"]: build_category(item) for item in data["categories"]}
@@ -43,7 +44,12 @@ def build(log):
         index, lambda lang, page: index_page_fields(data["index"], lang, page), ["seo_title"]
     )
     translate(index, lambda lang: index_page_fields(data["index"], lang, NewsIndexPage()))
+    return index, categories
 
+
+def build(log):
+    data = load_yaml(DATA)
+    index, categories = build_sections(log)
     created = 0
     for position, item in enumerate(data["items"]):
         page = build_item(index, item, categories, position)

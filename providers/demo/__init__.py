@@ -28,7 +28,9 @@ PAGE = {
 }
 
 
-def build(log):
+def build_sections(log):
+    """The map page in three languages and its reference data (the districts, the
+    service types and target groups); returns the districts and the taxonomies."""
     data = load_yaml(DATA)
     home = Site.objects.get(is_default_site=True).root_page.specific
     source = locales()[SOURCE_LANGUAGE]
@@ -76,6 +78,19 @@ def build(log):
             )
     log(f"districts: {len(districts)}, service types and target groups: {len(taxonomies)}")
 
+    page = ProviderMapPage.objects.child_of(home).first()
+    if page is None:
+        page = page_fields(SOURCE_LANGUAGE, ProviderMapPage())
+        home.add_child(instance=page)
+        page.save_revision().publish()
+    translate(page, lambda lang: page_fields(lang, ProviderMapPage()))
+    return districts, taxonomies
+
+
+def build(log):
+    data = load_yaml(DATA)
+    source = locales()[SOURCE_LANGUAGE]
+    districts, taxonomies = build_sections(log)
     created = 0
     for item in data["providers"]:
         provider = Provider.objects.filter(external_id=item["external_id"], locale=source).first()
@@ -97,13 +112,6 @@ def build(log):
             ),
         )
     log(f"providers: {len(data['providers'])}, {created} translations made")
-
-    page = ProviderMapPage.objects.child_of(home).first()
-    if page is None:
-        page = page_fields(SOURCE_LANGUAGE, ProviderMapPage())
-        home.add_child(instance=page)
-        page.save_revision().publish()
-    translate(page, lambda lang: page_fields(lang, ProviderMapPage()))
 
 
 def page_fields(language, page):

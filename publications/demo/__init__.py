@@ -34,7 +34,8 @@ from publications.models import PublicationEdition, PublicationIndexPage, Public
 DATA = Path(__file__).parent / "publications.yaml"
 
 
-def build(log):
+def build_sections(log):
+    """The publications' index in three languages; returns it."""
     data = load_yaml(DATA)
     home = Site.objects.get(is_default_site=True).root_page.specific
     index = PublicationIndexPage.objects.child_of(home).first()
@@ -46,6 +47,12 @@ def build(log):
         index, lambda lang, page: index_page_fields(data["index"], lang, page), ["seo_title"]
     )
     translate(index, lambda lang: index_page_fields(data["index"], lang, PublicationIndexPage()))
+    return index
+
+
+def build(log):
+    data = load_yaml(DATA)
+    index = build_sections(log)
 
     for position, item in enumerate(data["publications"]):
         pdfs = edition_pdfs(item, position)

@@ -19,8 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.demo_template import ENV_VAR as TEMPLATE_VAR
-from tests.demo_template import copy_template
+from tests.demo_template import copy_template, ensure_template
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -141,15 +140,12 @@ def site_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def site_url(site_env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A fresh SQLite database with the demo content (a copy of the run's template, or
-    migrated and loaded here), served by runserver."""
+    """A fresh SQLite database with the demo content (a copy of the demo template,
+    tests/demo_template.py), served by runserver."""
     env = site_env
     tmp = tmp_path_factory.mktemp("server")
-    if template := os.environ.get(TEMPLATE_VAR):  # the run's demo template (tests/conftest.py)
-        copy_template(template, env["DATABASE_URL"].removeprefix("sqlite:///"), env["MEDIA_ROOT"])
-    else:
-        _manage("migrate", "--noinput", env=env)
-        _manage("load_demo", env=env)
+    template = ensure_template("demo")
+    copy_template(template, env["DATABASE_URL"].removeprefix("sqlite:///"), env["MEDIA_ROOT"])
 
     port = _free_port()
     url = f"http://127.0.0.1:{port}"

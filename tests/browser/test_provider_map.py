@@ -5,18 +5,16 @@ network; Leaflet's controls speak the page's language; its images load from the 
 static file names that production serves.
 """
 
-import os
 import re
 import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from tests.demo_template import ENV_VAR as TEMPLATE_VAR
+from tests.demo_template import ensure_template
 from tests.shared import collected_static
 
 from .conftest import ROOT, _answers_http, _free_port, _manage, keep_local
@@ -154,13 +152,7 @@ def production_site(site_url, site_env, tmp_path_factory):
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     database = tmp / "manifest.sqlite3"
-    template = os.environ.get(TEMPLATE_VAR)
-    source = (
-        Path(template) / "demo.sqlite3"
-        if template
-        else site_env["DATABASE_URL"].removeprefix("sqlite:///")
-    )
-    shutil.copyfile(source, database)
+    shutil.copyfile(ensure_template("demo") / "demo.sqlite3", database)
     env = {
         **site_env,
         "DJANGO_SETTINGS_MODULE": "tests.browser.manifest_settings",

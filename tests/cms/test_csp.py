@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.test import RequestFactory
 
-from tests.conftest import page_in
+from tests.home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,8 +23,9 @@ def policy(response) -> dict[str, list[str]]:
     return {words[0]: sorted(words[1:]) for words in directives if words}
 
 
-def test_public_pages_get_the_strict_policy(client):
-    csp = policy(client.get("/en/about/"))
+def test_public_pages_get_the_strict_policy(client, homes):
+    page = StandardPageFactory(parent=homes["en"], slug="about")
+    csp = policy(client.get(page.url))
     assert csp["script-src"] == csp["style-src"] == ["'self'"]
     assert csp["object-src"] == csp["base-uri"] == csp["frame-ancestors"] == ["'none'"]
     assert "connect-src" not in csp and "frame-src" not in csp  # default-src 'self'
@@ -49,8 +50,8 @@ def test_admin_pages_get_the_admin_policy(client, admin_user, path):
     assert response["X-Frame-Options"] == "DENY"
 
 
-def test_the_preview_may_be_framed_by_the_editor_only(client, admin_user):
-    page = page_in("bg", "za-proekta")
+def test_the_preview_may_be_framed_by_the_editor_only(client, admin_user, homes):
+    page = StandardPageFactory(parent=homes["bg"])
     client.force_login(admin_user)
     response = client.get(f"/admin/pages/{page.pk}/edit/preview/", {"in_preview_panel": "true"})
     assert response["X-Frame-Options"] == "SAMEORIGIN"
@@ -58,11 +59,11 @@ def test_the_preview_may_be_framed_by_the_editor_only(client, admin_user):
     assert policy(response)["script-src-attr"] == ["'none'"]  # the admin's policy
 
 
-def test_a_previewed_page_leaves_the_policy_to_the_admin_request(admin_user):
+def test_a_previewed_page_leaves_the_policy_to_the_admin_request(admin_user, homes):
     """Wagtail renders a preview through the middleware again, with a dummy request for
     the page's public address: that pass must not set the public policy (whose
     frame-ancestors 'none' would blank the editor's preview panel)."""
-    page = page_in("bg", "za-proekta")
+    page = StandardPageFactory(parent=homes["bg"])
     request = RequestFactory().get(f"/admin/pages/{page.pk}/edit/preview/", HTTP_HOST="localhost")
     request.user = admin_user
     response = page.make_preview_request(request, page.default_preview_mode)

@@ -51,12 +51,12 @@ def test_a_success_clears_the_count(staff):
         assert attempt(client, "/admin/login/", "wrong-password").status_code == 200
 
 
-def test_five_wrong_page_passwords_pause_that_address():
+def test_five_wrong_page_passwords_pause_that_address(homes):
     from wagtail.models import PageViewRestriction
 
-    from home.models import StandardPage
+    from tests.home.factories import StandardPageFactory
 
-    page = StandardPage.objects.get(locale__language_code="ro", slug="contact")
+    page = StandardPageFactory(parent=homes["ro"], slug="contact")
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="parola-buna-2026"
     )

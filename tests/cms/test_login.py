@@ -7,8 +7,8 @@ from django.shortcuts import resolve_url
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-from home.models import StandardPage
 from home.roles import TRANSLATOR_GROUPS
+from tests.home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +38,8 @@ def test_the_login_url_is_the_front_end_login_in_each_language(client, language)
     assert f'<html lang="{language}"' in response.content.decode()
 
 
-def test_a_page_for_signed_in_visitors_leads_to_a_working_login(client):
-    page = StandardPage.objects.get(locale__language_code="ro", slug="contact")
+def test_a_page_for_signed_in_visitors_leads_to_a_working_login(client, homes):
+    page = StandardPageFactory(parent=homes["ro"], slug="contact")
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     response = client.get(page.url)
     assert response.status_code == 302

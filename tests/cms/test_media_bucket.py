@@ -18,7 +18,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from publications.models import DownloadCount, PublicationEdition
+from publications.models import DownloadCount, PublicationIndexPage
+from tests.publications.factories import PublicationPageFactory, editions_of
 
 pytestmark = pytest.mark.django_db
 
@@ -160,11 +161,12 @@ def test_a_private_document_in_the_bucket_stays_behind_its_password(client, buck
 
 
 def test_a_publication_download_streams_from_the_bucket_resumes_and_counts(client, bucket):
-    edition = (
-        PublicationEdition.objects.select_related("document", "page")
-        .filter(page__live=True)
-        .first()
+    index = PublicationIndexPage.objects.get(locale__language_code="bg")
+    document = get_document_model().objects.create(
+        title="Compendium", file=ContentFile(b"%PDF-1.7 draft", name="draft.pdf")
     )
+    page = PublicationPageFactory(parent=index, editions=editions_of({"bg": document}))
+    edition = page.editions.get()
     content = b"%PDF-1.7 compendium kept in the bucket"
     edition.document.file.save("compendium.pdf", ContentFile(content), save=True)
     assert any(key.startswith("documents/compendium") for key in keys(bucket))

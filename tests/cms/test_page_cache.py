@@ -24,7 +24,7 @@ from library.models import LegislationPage
 from news.models import NewsIndexPage, NewsPage
 from providers.models import Provider
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture(autouse=True)

@@ -26,7 +26,7 @@ from providers.models import Provider, ProviderMapPage
 from publications.models import PublicationPage
 from tests.shared import PRODUCTION_ENV, manage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 PUBLIC = "https://socialcohesion.example"
 SITEMAP_NS = {

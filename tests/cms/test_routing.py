@@ -10,7 +10,7 @@ from library.models import LegislationPage, LibraryIndexPage, PracticePage
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from tests.home.test_slugs import _news_data
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def child_slugged(parent, model, slug):

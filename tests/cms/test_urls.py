@@ -1,10 +1,12 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.files.base import ContentFile
 from django.test import RequestFactory
 from django.utils import translation
 
 from cms.views import server_error
+from tests.home.factories import StandardPageFactory, translated_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +41,16 @@ def test_robots_txt_names_the_sitemap(client):
     assert "Disallow: /ro/account/" in response.content.decode()  # sign-in and sign-up pages
 
 
-def test_sitemap_lists_every_language_with_alternates(client):
+def test_sitemap_lists_every_language_with_alternates(client, homes):
+    translated_pages(
+        StandardPageFactory,
+        homes["bg"],
+        {
+            "bg": {"title": "За проекта", "slug": "za-proekta"},
+            "ro": {"title": "Despre proiect", "slug": "despre-proiect"},
+            "en": {"title": "About", "slug": "about"},
+        },
+    )
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)  # noqa: S314 (our own response)
@@ -114,6 +125,8 @@ def test_the_site_serves_images_but_never_documents_from_the_media_folder(client
     assert b"".join(response.streaming_content)[:16] == rendition.file.open().read(16)
     rendition.file.close()
 
-    document = get_document_model().objects.first()
+    document = get_document_model().objects.create(
+        title="Minutes", file=ContentFile(b"minutes of the board", name="minutes.txt")
+    )
     assert (settings.MEDIA_ROOT / document.file.name).is_file()
     assert client.get(f"/media/{document.file.name}").status_code == 404

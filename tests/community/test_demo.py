@@ -14,6 +14,8 @@ from community.models import CommunityPage, Member, Post, PostReport, Resource, 
 from home.demo.support import load_yaml
 from home.forms import content_matches_extension
 
+pytestmark = pytest.mark.demo
+
 SLUGS = {"bg": "obshtnost", "ro": "comunitate", "en": "community"}
 DATA = load_yaml(demo.DATA)
 

@@ -11,7 +11,7 @@ from community.models import Member
 from providers.models import Provider, ProviderMapPage
 from tests.community.text import translated
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 EXTERNAL_ID = "bg-fyc-vidin"
 

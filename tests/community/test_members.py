@@ -17,7 +17,7 @@ from providers.models import District, Provider
 from tests.community.conftest import PASSWORD
 from tests.community.text import translated
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def url(page, route, *args):

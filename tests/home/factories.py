@@ -9,6 +9,8 @@ the factory drops the cached lists and chrome itself, as publishing would.
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
 
 from home.caching import invalidate
 from home.models import Partner, StandardPage
@@ -25,6 +27,45 @@ class LivePageFactory(wagtail_factories.PageFactory):
         page = super()._create(model_class, *args, **kwargs)
         invalidate()
         return page
+
+
+def translate_page(page, language, **fields):
+    """``page``'s translation into ``language``, as Wagtail copies it for a translator
+    (same translation key, under the parent's translation), live without a revision;
+    ``fields`` (title, slug, …) set on it."""
+    copy = page.copy_for_translation(Locale.objects.get(language_code=language))
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.live, copy.has_unpublished_changes = True, False
+    copy.save()
+    invalidate()
+    return copy
+
+
+def translated_pages(factory_class, parent, fields):
+    """A page under ``parent`` in each language of ``fields`` ({language: {field:
+    value}}): the first language's page (``parent``'s language) and its translations,
+    each under ``parent``'s translation. Returns {language: page}."""
+    (source_language, source_fields), *others = fields.items()
+    source = factory_class(parent=parent, **source_fields)
+    pages = {source_language: source}
+    for language, values in others:
+        pages[language] = translate_page(source, language, **values)
+    return pages
+
+
+def localize(instance, language):
+    """``instance``'s translation into ``language`` made by wagtail-localize, as when a
+    translator starts one (its strings in the source language until translated), and
+    published. Returns the translation."""
+    locale = Locale.objects.get(language_code=language)
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    translation.save_target(publish=True)
+    invalidate()
+    return instance.get_translation(locale)
 
 
 class StandardPageFactory(LivePageFactory):

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from wagtail.models import Site
 
 from home.caching import VERSION_KEY, cached_per_language, invalidate
+from tests.home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -164,7 +165,7 @@ def test_the_site_is_looked_up_once_per_version_and_a_new_site_is_served_at_once
     assert lookups == 0 and again == first  # the same answer, without the query
 
     # A site of its own for 127.0.0.1, rooted at the "about" page: served at once.
-    about = homes["bg"].get_children().live().get(slug="za-proekta").specific
+    about = StandardPageFactory(parent=homes["bg"], title="За проекта", slug="za-proekta")
     Site.objects.create(hostname="127.0.0.1", port=80, root_page=about, site_name="About")
     page, lookups = site_queries("127.0.0.1")
     assert lookups == 1

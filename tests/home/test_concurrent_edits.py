@@ -18,7 +18,7 @@ from home.models import StandardPage
 from home.roles import EDITORS
 from news.models import NewsCategory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 CONFLICT = "saved a newer version of this page at"
 

@@ -20,7 +20,7 @@ from news.models import NewsPage
 from providers.models import Provider, ProviderMapPage
 from publications.models import PublicationPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 BG_MONTHS = "Януари Февруари Март Април Май Юни Юли Август Септември Октомври Ноември Декември"

@@ -14,7 +14,7 @@ from news.models import NewsIndexPage, NewsPage
 from providers.filters import ProviderFilterSet
 from providers.models import Provider
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from home.models import HomePage, StandardPage
 from tests.conftest import page_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 ABOUT = {"bg": "/bg/za-proekta/", "ro": "/ro/despre-proiect/", "en": "/en/about/"}
 

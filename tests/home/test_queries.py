@@ -15,7 +15,7 @@ from library.models import LibraryIndexPage, StatutePage
 from tests.conftest import page_in
 from tests.home.factories import PartnerFactory, StandardPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def grow_content(homes, count):

@@ -6,7 +6,7 @@ from wagtail.models import WorkflowState
 from home.roles import EDITORS, MODERATORS, TRANSLATOR_GROUPS
 from tests.conftest import page_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.conf import settings
 from library.models import LegislationPage, LibraryIndexPage, Topic
 from providers.models import Provider, ProviderMapPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 BASE = settings.PUBLIC_BASE_URL
 PROVIDERS = {"bg": "/bg/dostavchitsi/", "ro": "/ro/furnizori/", "en": "/en/providers/"}

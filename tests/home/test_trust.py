@@ -13,7 +13,7 @@ from news.models import NewsPage
 from providers.models import Provider, ProviderMapPage
 from publications.models import PublicationPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 LANGUAGES = ("bg", "ro", "en")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")

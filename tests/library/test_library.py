@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 from library.models import LegislationPage, LibraryIndexPage, PracticePage, StatutePage
 from tests.library.factories import LegislationPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def act(language, **filters):

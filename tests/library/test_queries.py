@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from library.models import LegislationPage, LibraryIndexPage, PracticePage, StatutePage, Topic
 from tests.library.factories import LegislationPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def fill(language, total):

@@ -6,6 +6,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from home.roles import EDITORS, MODERATORS
 from news.models import NewsCategory, NewsIndexPage, NewsPage
+from tests.news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,10 @@ def test_editor_creates_and_submits_news_and_a_moderator_publishes(client, make_
 
 
 def test_admin_news_listing_filters_by_category_and_locale(client, admin_user):
+    for language, title in (("bg", "Форум в Русе"), ("ro", "Forum la Ruse")):
+        NewsPageFactory(
+            parent=NewsIndexPage.objects.get(locale__language_code=language), title=title
+        )
     client.force_login(admin_user)
     url = reverse("news_items:index")
     response = client.get(url, {"locale": "ro"})

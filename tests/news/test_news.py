@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from tests.news.factories import NewsPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def index_of(language):

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from news.models import NewsCategory, NewsIndexPage, NewsPage
 from tests.news.factories import NewsPageFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def fill_index(language, total):

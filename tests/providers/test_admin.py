@@ -17,7 +17,7 @@ from wagtail_localize.models import Translation
 from home.roles import TRANSLATOR_GROUPS
 from providers.models import District, Provider, ServiceType, TargetGroup
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 PASSWORD = "long-enough-password"  # noqa: S105
 

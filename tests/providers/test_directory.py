@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from bench.management.commands.synthetic_providers import create_synthetic
 from providers.models import Provider, ProviderMapPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def map_page(language):

@@ -13,7 +13,7 @@ from providers.hsds import hsds_id
 from providers.importer import Importer, read_rows
 from providers.models import Provider
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 VIDIN = "bg-fyc-vidin"
 RAZGRAD = "bg-zhaneta-razgrad"  # has a street address and postal code in every language
 

@@ -7,6 +7,7 @@ from openpyxl import Workbook
 
 from providers.contract import NAMES
 from providers.models import Provider
+from tests.providers.factories import ProviderFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -176,7 +177,13 @@ def test_every_column_of_the_contract_is_written_from_the_providers_own_value():
     writes what the provider holds (tests/standards/test_open_data.py imports it back)."""
     from providers.contract import COLUMNS, REQUIRED, TEXT_FIELDS
 
-    provider = Provider.objects.filter(confidential_location=False).exclude(latitude=None)[0]
+    provider = ProviderFactory(
+        postal_code="3700",
+        phone="+359 94 600 000",
+        email="vidin@example.org",
+        service_types=["day-care"],
+        description="Дневна грижа за деца.",
+    )
     row = {column.name: column.value(provider) for column in COLUMNS}
     assert set(REQUIRED) <= {name for name, value in row.items() if value not in ("", None)}
     for name in TEXT_FIELDS:

@@ -17,6 +17,7 @@ from providers.importer import Importer, read_rows
 from providers.jobs import IN_REQUEST_ROWS
 from providers.models import District, ImportJob, Provider, ServiceType
 from search.models import SearchDocument
+from tests.providers.factories import ProviderFactory, translate_provider
 from tests.worker import DATABASE_QUEUE, run_worker
 
 pytestmark = pytest.mark.django_db
@@ -172,9 +173,12 @@ def test_jobs_are_for_users_who_may_add_providers(client, staff, romanian, djang
 
 
 def test_the_bulk_import_updates_every_language_version(romanian):
-    vidin = {p.locale.language_code: p for p in Provider.objects.filter(external_id="bg-fyc-vidin")}
-    assert {"bg", "ro", "en"} <= set(vidin)
-    source = vidin["bg"]
+    source = ProviderFactory(
+        external_id="bg-fyc-vidin", service_types=["information-and-counselling"]
+    )
+    vidin = {"bg": source}
+    for language in ("ro", "en"):
+        vidin[language] = translate_provider(source, language, name=f"FYC Vidin ({language})")
     row = {
         "external_id": source.external_id,
         "name": source.name,

@@ -13,7 +13,7 @@ from home.counting import DOUBLE_CLICK_SECONDS
 from publications.models import DownloadCount, PublicationEdition, PublicationPage
 from tests.home import test_caching
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"
 
 

@@ -19,6 +19,7 @@ from publications.models import (
     PublicationIndexPage,
     PublicationPage,
 )
+from tests.home.factories import translate_page
 
 pytestmark = pytest.mark.django_db
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"
@@ -209,14 +210,12 @@ def test_a_public_publication_is_served_to_everyone_as_before(client, publicatio
     assert get(client, edition.download_url)["Cache-Control"] == "public, no-cache"
 
 
-def test_each_translation_has_its_own_restrictions(client):
-    """The demo files are shared by the three translations of their publication."""
-    edition = PublicationEdition.objects.select_related("page", "document").get(
-        page__locale__language_code="bg", page__kind="brochure", language="ro"
-    )
-    with edition.document.file.open("rb") as handle:
-        content = handle.read()
-    restrict(edition.page, PageViewRestriction.LOGIN)
+def test_each_translation_has_its_own_restrictions(client, publication):
+    """A publication's files are shared by its three translations."""
+    page, edition, content = publication()
+    for language in ("ro", "en"):
+        translate_page(page, language)
+    restrict(page, PageViewRestriction.LOGIN)
     assert_refused(get(client, edition.download_url), 302, content)
     # The Romanian and English pages still offer the same document to everyone.
     assert_served(get(client, edition.document.url), content, private=False)

@@ -13,7 +13,7 @@ from home.forms import SafeDocumentForm
 from publications.isbn import validate_isbn13
 from publications.models import PublicationEdition, PublicationIndexPage, PublicationPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @override("en")

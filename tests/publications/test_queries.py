@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from publications.models import PublicationIndexPage, PublicationPage
 from tests.publications.factories import PublicationPageFactory, editions_of
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def fill(language, total):

@@ -16,7 +16,7 @@ from search.documents import rebuild
 from search.excerpts import excerpt
 from search.models import SearchDocument
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 def results(client, language, **params):

@@ -23,7 +23,7 @@ from lxml import html as lxml_html
 from home.utils import public_page_url
 from news.models import NewsIndexPage, NewsPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 LANGUAGES = ("bg", "ro", "en")
 FEED_TYPES = {

@@ -33,7 +33,7 @@ from providers.importer import Importer, read_rows
 from providers.models import Provider, ServiceType, TargetGroup
 
 # The test database is set up only for a run that holds a database test.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 LANGUAGES = ("bg", "ro", "en")
 OFFICIAL = Path(__file__).parent / "data" / "hsds" / "datapackage.json"

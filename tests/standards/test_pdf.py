@@ -32,7 +32,7 @@ from home.pdf import Section, build_pdf
 from library.models import StatutePage
 from publications.models import PublicationPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 LANGUAGES = ("bg", "ro", "en")
 FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")

@@ -20,7 +20,7 @@ from home.utils import public_page_url
 from news.models import NewsPage
 from providers.models import Provider, ProviderMapPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 PUBLIC = "https://socialcohesion.example"
 SCHEMA = Path(__file__).parent / "data" / "sitemap" / "sitemap-with-alternates.xsd"

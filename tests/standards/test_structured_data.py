@@ -26,6 +26,7 @@ from publications.models import PublicationPage
 
 pytestmark = [
     pytest.mark.django_db,
+    pytest.mark.demo,
     # rdflib's own JSON-LD parser still uses its deprecated ConjunctiveGraph.
     pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning"),
 ]

@@ -9,7 +9,7 @@ from home.models import Partner
 from home.roles import EDITORS, TRANSLATOR_GROUPS
 from providers.models import ServiceType
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture

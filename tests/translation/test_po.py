@@ -12,7 +12,7 @@ from wagtail_localize.models import Translation
 
 from home.models import StandardPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 URL = "/admin/translations/"
 
 

@@ -12,7 +12,7 @@ from home.models import Partner, StandardPage
 from home.roles import MODERATORS, TRANSLATOR_GROUPS
 from home.translation.models import ReviewRequest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 URL = "/admin/translations/"
 
 

@@ -13,7 +13,7 @@ from home.models import Partner, StandardPage
 from home.roles import EDITORS, TRANSLATOR_GROUPS
 from news.models import NewsIndexPage, NewsPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 QUEUE = "/admin/translations/"
 
 

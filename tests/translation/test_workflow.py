@@ -13,7 +13,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from home.models import StandardPage
 from home.roles import TRANSLATOR_GROUPS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 URL = "/admin/translations/"
 # Stands in for DeepL or LibreTranslate, which the environment configures in production.
 DUMMY_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}

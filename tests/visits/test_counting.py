@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from home.visits.models import DailyVisits
+from tests.home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +79,8 @@ def test_a_beacon_counts_the_page_once_per_window(client, counted):
         ("/bg/za-proekta/", "other"),
     ],
 )
-def test_the_section_comes_from_the_top_level_page(client, counted, path, section):
+def test_the_section_comes_from_the_top_level_page(client, counted, homes, path, section):
+    StandardPageFactory(parent=homes["bg"], slug="za-proekta")
     assert beacon(client, path).status_code == 204
     assert counted() == {path: 1}
     assert DailyVisits.objects.get(path=path, day=timezone.localdate()).section == section

@@ -36,16 +36,26 @@ def indexes_rebuilt_at_the_end():
 class Command(BaseCommand):
     help = "Load the demo content in Bulgarian, Romanian and English (safe to run again)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--sections-only",
+            action="store_true",
+            help="Only the site's structure: the home page and each section's page in the "
+            "three languages, with the districts, categories and topics; no news, acts, "
+            "providers or members (an empty site for production, the tests' base).",
+        )
+
     def handle(self, *args, **options):
         started = time.monotonic()
         # Each app declares its builder and its place in the order (home.contributions).
-        builders = demo_builders()
+        builders = demo_builders(sections_only=options["sections_only"])
         with indexes_rebuilt_at_the_end():
             for index, (name, build) in enumerate(builders, start=1):
                 self.stdout.write(f"[{index}/{len(builders)}] {name}")
                 # No transaction around a whole builder: wagtail-localize publishes
                 # translations on commit, and each step must see the previous one published.
                 build(lambda message: self.stdout.write(f"    {message}"))
+        what = "The sections" if options["sections_only"] else "Demo content"
         self.stdout.write(
-            self.style.SUCCESS(f"Demo content ready in {time.monotonic() - started:.1f} s.")
+            self.style.SUCCESS(f"{what} ready in {time.monotonic() - started:.1f} s.")
         )

@@ -1,14 +1,22 @@
+"""The demo site, whole: the one module that runs on it (``pytest.mark.demo``) beside
+the browser checks, which serve it. Every other test makes its own data with the
+factories (tests/<app>/factories.py) on the sections (tests/demo_template.py)."""
+
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
+from lxml import etree
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from home.models import FundingNotice, HomePage, Partner, StandardPage
+from tests.standards.test_meta_description import descriptions
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def snapshot():
@@ -62,3 +70,17 @@ def test_no_cedilla_in_romanian_segments():
     strings = StringTranslation.objects.filter(locale__language_code="ro")
     assert strings.exists()
     assert not [s.data for s in strings if re.search("[şţŞŢ]", s.data)]
+
+
+def test_every_page_in_the_sitemap_describes_itself(client):
+    """Lighthouse's SEO audit "meta-description": a description for the search engines'
+    results on every page, in its own language and without markup."""
+    root = etree.fromstring(client.get("/sitemap.xml").content)
+    paths = [urlsplit(loc.text).path for loc in root.iter(f"{SITEMAP}loc")]
+    assert len(paths) > 100
+    missing = []
+    for path in paths:
+        found = descriptions(client, path)
+        if len(found) != 1 or not found[0].strip() or "<" in found[0] or len(found[0]) > 300:
+            missing.append((path, found))
+    assert not missing, missing
