@@ -6,13 +6,17 @@ hundred pages cost seconds. Tests of publishing itself publish. With no publish 
 the factory drops the cached lists and chrome itself, as publishing would.
 """
 
+import copy
+
 import factory
 import wagtail_factories
+from django.test import TestCase
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.caching import invalidate
+from home.demo.support import translation_po
 from home.models import Partner, StandardPage
 
 
@@ -54,16 +58,27 @@ def translated_pages(factory_class, parent, fields):
     return pages
 
 
-def localize(instance, language):
-    """``instance``'s translation into ``language`` made by wagtail-localize, as when a
-    translator starts one (its strings in the source language until translated), and
-    published. Returns the translation."""
+def localize(instance, language, **fields):
+    """``instance``'s translation into ``language`` made by wagtail-localize and
+    published, as a translator makes one: ``fields`` (title, name, …) are the strings the
+    translator gave, imported as a PO file; the others stay in the source language until
+    translated. Returns the translation."""
     locale = Locale.objects.get(language_code=language)
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    translation.save_target(publish=True)
+    if fields:
+        shadow = copy.copy(instance)
+        for name, value in fields.items():
+            setattr(shadow, name, value)
+        warnings = translation.import_po(
+            translation_po(instance, shadow), translation_type="manual", tool_name="tests"
+        )
+        assert not warnings, warnings
+    # wagtail-localize publishes once the transaction commits, which a test's never does.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=True)
     invalidate()
     return instance.get_translation(locale)
 

@@ -5,11 +5,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail_localize.models import StringSegment, Translation
 
-from home.models import Partner
 from home.roles import EDITORS, TRANSLATOR_GROUPS
 from providers.models import ServiceType
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -24,19 +23,15 @@ def edit_url(instance):
     return reverse(instance.snippet_viewset.get_url_name("edit"), args=[instance.pk])
 
 
-def partner(language):
-    return Partner.objects.filter(locale__language_code=language).order_by("pk").first()
-
-
-def test_translator_opens_a_snippet_translation_in_their_language(client, translator):
-    response = client.get(edit_url(partner("ro")))
+def test_translator_opens_a_snippet_translation_in_their_language(client, translator, partners):
+    response = client.get(edit_url(partners["ro"]))
     assert response.status_code == 200
     assert b"header-meta--locales" in response.content  # wagtail-localize's translation editor
 
 
 @pytest.mark.parametrize("language", ["en", "bg"])
-def test_translator_cannot_open_another_languages_snippet(client, translator, language):
-    response = client.get(edit_url(partner(language)))
+def test_translator_cannot_open_another_languages_snippet(client, translator, partners, language):
+    response = client.get(edit_url(partners[language]))
     assert response.status_code in (302, 403)
     if response.status_code == 302:
         assert response.url == "/admin/"
@@ -54,14 +49,14 @@ def put_segment(client, instance, value):
 
 
 def test_translator_cannot_change_an_english_translation_through_the_localize_api(
-    client, translator
+    client, translator, partners
 ):
-    refused, translation = put_segment(client, partner("en"), "Hijacked")
+    refused, translation = put_segment(client, partners["en"], "Hijacked")
     assert refused.status_code == 403
     assert not translation.source.stringsegment_set.filter(
         string__translations__data="Hijacked"
     ).exists()
-    accepted, _translation = put_segment(client, partner("ro"), "Partener")
+    accepted, _translation = put_segment(client, partners["ro"], "Partener")
     assert accepted.status_code in (200, 201)
 
 
@@ -74,9 +69,9 @@ def test_snippet_listing_shows_only_the_translators_language(client, translator)
     assert edit_url(english) not in html
 
 
-def test_editors_keep_every_language(client, django_user_model):
+def test_editors_keep_every_language(client, django_user_model, partners):
     editor = django_user_model.objects.create_user("elena", password="long-enough-password")
     editor.groups.add(Group.objects.get(name=EDITORS))
     client.force_login(editor)
     for language in ("bg", "ro", "en"):
-        assert client.get(edit_url(partner(language))).status_code == 200
+        assert client.get(edit_url(partners[language])).status_code == 200

@@ -10,9 +10,7 @@ import pytest
 from django.utils.translation import override
 from wagtail_localize.models import Translation
 
-from home.models import StandardPage
-
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 URL = "/admin/translations/"
 
 
@@ -27,11 +25,10 @@ def admin(client, admin_user):
     return client
 
 
-def waiting_page():
+def waiting_page(page):
     """The contacts page, edited in Bulgarian and synced: its translations now wait."""
     from wagtail_localize.models import TranslationSource
 
-    page = StandardPage.objects.get(locale__language_code="bg", slug="kontakti")
     page.lead = "Пишете ни на адреса по-долу."
     page.save_revision().publish()
     TranslationSource.update_or_create_from_instance(page)
@@ -44,8 +41,8 @@ def upload(client, name, content):
     return client.post(f"{URL}upload/", {"file": file, "next": URL}, follow=True)
 
 
-def test_po_round_trip_in_bulk(admin, django_capture_on_commit_callbacks):
-    page = waiting_page()
+def test_po_round_trip_in_bulk(admin, contacts, django_capture_on_commit_callbacks):
+    page = waiting_page(contacts["bg"])
     response = admin.get(f"{URL}export/", {"language": "ro"})
     assert response["Content-Type"] == "application/zip"
     archive = zipfile.ZipFile(io.BytesIO(response.content))
@@ -78,8 +75,8 @@ def test_po_round_trip_in_bulk(admin, django_capture_on_commit_callbacks):
     assert "Scrieți-ne la adresa de mai jos." in admin.get(romanian.url).content.decode()
 
 
-def test_malformed_or_foreign_po_files_change_nothing(admin):
-    page = waiting_page()
+def test_malformed_or_foreign_po_files_change_nothing(admin, contacts):
+    page = waiting_page(contacts["bg"])
     translation = Translation.objects.get(
         source__object_id=page.translation_key, target_locale__language_code="ro"
     )

@@ -8,11 +8,11 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from bench.management.commands.synthetic_providers import create_synthetic
-from home.models import Partner, StandardPage
+from home.models import StandardPage
 from home.roles import TRANSLATOR_GROUPS
 from home.translation.models import ReviewRequest
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 URL = "/admin/translations/"
 
 
@@ -48,21 +48,21 @@ def state_of(client, title, language="ro"):
     return None
 
 
-def test_demo_content_is_up_to_date(admin):
+def test_a_site_translated_in_full_has_nothing_waiting(admin):
     html = admin.get(URL, {"language": "ro"}).content.decode()
     assert "Nothing is waiting in this language." in html  # the queue opens on what waits
     states = {state for state, _title in rows(admin, language="ro", state="all")}
     assert states == {"up_to_date"}
 
 
-def test_the_queue_opens_on_what_waits_most_urgent_first(admin, homes):
+def test_the_queue_opens_on_what_waits_most_urgent_first(admin, homes, contacts, partners):
     fresh = StandardPage(title="Съвсем нова страница", slug="savsem-nova")
     homes["bg"].add_child(instance=fresh)
     fresh.save_revision().publish()
-    changed = StandardPage.objects.get(locale__language_code="bg", slug="kontakti")
+    changed = contacts["bg"]
     changed.lead = "Променен текст."
     changed.save_revision().publish()
-    partner = Partner.objects.get(locale__language_code="bg", sort_order=0)
+    partner = partners["bg"]
     begun = Translation.objects.get(
         source__object_id=partner.translation_key, target_locale__language_code="ro"
     )
@@ -157,21 +157,24 @@ def test_queue_queries_do_not_grow(admin):
 
 
 def test_translator_cannot_publish_but_a_moderator_can(
-    client, translator, django_user_model, django_capture_on_commit_callbacks
+    client, translator, contacts, django_user_model, django_capture_on_commit_callbacks
 ):
     from wagtail_localize.models import StringTranslation
 
     from home.roles import MODERATORS
 
-    page = StandardPage.objects.get(locale__language_code="bg", slug="kontakti")
-    page.lead = "Пишете ни."
+    page = contacts["bg"]
+    page.lead = "Пишете ни отново."
     page.save_revision().publish()
     source, _changed = TranslationSource.update_or_create_from_instance(page)
     romanian = Locale.objects.get(language_code="ro")
     target = page.get_translation(romanian)
-    segment = source.stringsegment_set.get(string__data="Пишете ни.")
+    segment = source.stringsegment_set.get(string__data="Пишете ни отново.")
     StringTranslation.objects.create(
-        translation_of=segment.string, context=segment.context, locale=romanian, data="Scrieți-ne."
+        translation_of=segment.string,
+        context=segment.context,
+        locale=romanian,
+        data="Scrieți-ne din nou.",
     )
     edit = f"/admin/pages/{target.pk}/edit/"
 
@@ -179,11 +182,11 @@ def test_translator_cannot_publish_but_a_moderator_can(
     assert client.get(edit).status_code == 200  # the translator works in the editor
     refused = client.post(edit, {"action": "publish"})
     assert refused.status_code in (302, 403)
-    assert "Scrieți-ne." not in client.get(target.url).content.decode()
+    assert "Scrieți-ne din nou." not in client.get(target.url).content.decode()
 
     moderator = django_user_model.objects.create_user("marin", password="long-enough-password")
     moderator.groups.add(Group.objects.get(name=MODERATORS))
     client.force_login(moderator)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(edit, {"action": "publish"})
-    assert "Scrieți-ne." in client.get(target.url).content.decode()
+    assert "Scrieți-ne din nou." in client.get(target.url).content.decode()

@@ -8,11 +8,10 @@ from django.core import mail
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from home.models import Partner, StandardPage
 from home.roles import MODERATORS, TRANSLATOR_GROUPS
 from home.translation.models import ReviewRequest
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 URL = "/admin/translations/"
 
 
@@ -42,10 +41,10 @@ def row_state(client, title):
 
 
 def test_ready_for_review_tells_the_moderators_and_publishing_clears_it(
-    client, people, django_capture_on_commit_callbacks
+    client, people, contacts, django_capture_on_commit_callbacks
 ):
     translator, moderator = people
-    page = StandardPage.objects.get(locale__language_code="bg", slug="kontakti")
+    page = contacts["bg"]
     page.lead = "Пишете ни по всяко време."
     page.save_revision().publish()
     source, _changed = TranslationSource.update_or_create_from_instance(page)
@@ -78,9 +77,11 @@ def test_ready_for_review_tells_the_moderators_and_publishing_clears_it(
     assert row_state(client, page.title) == "up_to_date"
 
 
-def test_a_snippet_ready_for_review_is_mailed_to_moderators_and_cleared_on_publish(client, people):
+def test_a_snippet_ready_for_review_is_mailed_to_moderators_and_cleared_on_publish(
+    client, people, partners
+):
     translator, _moderator = people
-    romanian = Partner.objects.filter(locale__language_code="ro").first()
+    romanian = partners["ro"]
     translation = Translation.objects.get(
         source__object_id=romanian.translation_key, target_locale=romanian.locale
     )
@@ -105,7 +106,9 @@ def test_a_foreign_next_address_is_not_followed(client, people):
     assert response.url == URL
 
 
-def test_machine_translated_segments_are_labelled_until_a_person_saves_them(client, admin_user):
+def test_machine_translated_segments_are_labelled_until_a_person_saves_them(
+    client, admin_user, contacts
+):
     from wagtail.users.models import UserProfile
 
     profile = UserProfile.get_for_user(admin_user)

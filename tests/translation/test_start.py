@@ -1,7 +1,6 @@
 """Sending for translation creates drafts; translators start work in their own language."""
 
 import re
-import uuid
 
 import pytest
 from django.contrib.auth.models import Group
@@ -9,11 +8,13 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
-from home.models import Partner, StandardPage
+from home.models import Partner
 from home.roles import EDITORS, TRANSLATOR_GROUPS
 from news.models import NewsIndexPage, NewsPage
+from tests.home.factories import PartnerFactory
+from tests.providers.factories import ProviderFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 QUEUE = "/admin/translations/"
 
 
@@ -90,8 +91,10 @@ def test_a_live_page_sent_for_translation_is_a_draft_the_other_site_does_not_sho
     assert "/ro/?untranslated=1" in bulgarian  # the switcher says it is not translated yet
 
 
-def test_syncing_a_changed_source_keeps_the_published_translation_live(client, admin_user):
-    page = StandardPage.objects.get(locale__language_code="bg", slug="kontakti")
+def test_syncing_a_changed_source_keeps_the_published_translation_live(
+    client, admin_user, contacts
+):
+    page = contacts["bg"]
     romanian = page.get_translation(Locale.objects.get(language_code="ro"))
     before = client.get(romanian.url).content.decode()
     page.lead = "Съвсем нов текст, който още не е преведен."
@@ -153,12 +156,9 @@ def test_the_queue_leads_a_translator_from_a_not_started_row_to_the_form(
 
 
 def test_a_translator_starts_a_snippet_translation(client, translator):
-    partner = Partner.objects.filter(locale__language_code="bg").first()
-    partner.pk = None
-    partner.id = None
-    partner.translation_key = uuid.uuid4()
-    partner.name = "Сдружение „Нов партньор“"
-    partner.save()
+    partner = PartnerFactory(
+        locale=Locale.objects.get(language_code="bg"), name="Сдружение „Нов партньор“"
+    )
     client.force_login(translator)
     assert submit(client, partner, "ro").status_code == 302
     assert Partner.objects.filter(
@@ -170,8 +170,8 @@ def test_a_translator_starts_a_snippet_translation(client, translator):
     ).exists()
 
 
-def test_a_translator_cannot_turn_a_translation_back_into_an_alias(client, translator):
-    page = StandardPage.objects.get(locale__language_code="ro", slug="contact")
+def test_a_translator_cannot_turn_a_translation_back_into_an_alias(client, translator, contacts):
+    page = contacts["ro"]
     client.force_login(translator)
     url = reverse("wagtail_localize:convert_to_alias", args=[page.pk])
     assert client.post(url).status_code in (302, 403)
@@ -196,12 +196,9 @@ def test_a_snippet_sent_for_translation_is_a_draft_until_a_moderator_publishes_i
 ):
     from providers.models import Provider
 
-    source = Provider.objects.get(locale__language_code="bg", external_id="bg-fyc-vidin")
-    source.pk = source.id = None
-    source.translation_key = uuid.uuid4()
-    source.external_id = "bg-new-centre-vidin"
-    source.name = "Център за социална рехабилитация „Надежда“"
-    source.save()
+    source = ProviderFactory(
+        external_id="bg-new-centre-vidin", name="Център за социална рехабилитация „Надежда“"
+    )
     client.force_login(editor)
     with django_capture_on_commit_callbacks(execute=True):
         assert submit(client, source, "ro").status_code == 302

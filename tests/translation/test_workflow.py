@@ -13,7 +13,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from home.models import StandardPage
 from home.roles import TRANSLATOR_GROUPS
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 URL = "/admin/translations/"
 # Stands in for DeepL or LibreTranslate, which the environment configures in production.
 DUMMY_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
@@ -32,8 +32,7 @@ def translator(client, django_user_model):
     return user
 
 
-def waiting_translation():
-    page = StandardPage.objects.get(locale__language_code="bg", slug="kontakti")
+def waiting_translation(page):
     page.lead = "Елате в офиса ни във Видин."
     page.save_revision().publish()
     source, _changed = TranslationSource.update_or_create_from_instance(page)
@@ -50,8 +49,8 @@ def row(client, title, language="ro"):
     return None, ""
 
 
-def test_po_round_trip_for_one_item_the_wagtail_localize_way(client, translator):
-    page, translation = waiting_translation()
+def test_po_round_trip_for_one_item_the_wagtail_localize_way(client, translator, contacts):
+    page, translation = waiting_translation(contacts["bg"])
     assert row(client, page.title)[0] == "in_progress"
     download = client.get(reverse("wagtail_localize:download_pofile", args=[translation.pk]))
     assert download.status_code == 200
@@ -72,9 +71,9 @@ def test_po_round_trip_for_one_item_the_wagtail_localize_way(client, translator)
     assert state == "in_progress" and "(100 %)" in cells
 
 
-def test_machine_pre_translation_is_labelled_in_the_queue(client, translator, settings):
+def test_machine_pre_translation_is_labelled_in_the_queue(client, translator, contacts, settings):
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY_TRANSLATOR
-    page, translation = waiting_translation()
+    page, translation = waiting_translation(contacts["bg"])
     response = client.post(
         reverse("wagtail_localize:machine_translate", args=[translation.pk]), {"next": URL}
     )
