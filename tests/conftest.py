@@ -190,6 +190,60 @@ def homes(site):
 
 
 @pytest.fixture
+def demo_page(homes):
+    """``demo_page(key)``: one of the demo's standard pages (home/demo/pages.yaml: about,
+    contacts, privacy, accessibility) in three languages, made by the demo's own builder
+    through wagtail-localize and published: {language: page}."""
+    from django.test import TestCase
+
+    from home.demo import DATA, build_standard_page, standard_fields
+    from home.demo.support import load_yaml, translate
+    from home.models import StandardPage
+
+    items = {item["key"]: item for item in load_yaml(DATA / "pages.yaml")["pages"]}
+
+    def make(key):
+        item = items[key]
+        with TestCase.captureOnCommitCallbacks(execute=True):  # localize publishes on commit
+            page = build_standard_page(homes["bg"], item)
+            translate(page, lambda language: standard_fields(item, language, StandardPage()))
+        return {
+            translation.locale.language_code: translation.specific
+            for translation in page.get_translations(inclusive=True).select_related("locale")
+        }
+
+    return make
+
+
+@pytest.fixture
+def configured_site(homes, demo_page):
+    """The site's settings as the demo sets them: the programme's funding notice
+    (home/demo/home.yaml) in three languages, the contact address, and the contacts,
+    privacy and accessibility pages (made here) in the footer. Returns the pages by key:
+    {"contacts": {language: page}, …}."""
+    from django.test import TestCase
+
+    from home.caching import invalidate
+    from home.demo import DATA, build_funding_notice, configure_site, funding_notice
+    from home.demo.support import load_yaml, translate
+
+    data = load_yaml(DATA / "home.yaml")["funding_notice"]
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        notice = build_funding_notice(data)
+        translate(notice, lambda language: funding_notice(data, language))
+    pages = {key: demo_page(key) for key in ("contacts", "privacy", "accessibility")}
+    configure_site(homes["bg"], notice, {key: versions["bg"] for key, versions in pages.items()})
+    invalidate()
+    return pages
+
+
+@pytest.fixture
+def about(demo_page):
+    """The demo's "about the project" page: /bg/za-proekta/, /ro/despre-proiect/, /en/about/."""
+    return demo_page("about")
+
+
+@pytest.fixture
 def client(client):
     client.defaults["HTTP_HOST"] = "localhost"
     return client

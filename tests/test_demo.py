@@ -84,3 +84,14 @@ def test_every_page_in_the_sitemap_describes_itself(client):
         if len(found) != 1 or not found[0].strip() or "<" in found[0] or len(found[0]) > 300:
             missing.append((path, found))
     assert not missing, missing
+
+
+def test_romanian_content_uses_comma_below_letters():
+    for page in Page.objects.filter(locale__language_code="ro").specific():
+        text = " ".join(str(value) for value in page.__dict__.values() if isinstance(value, str))
+        text += " ".join(
+            str(getattr(page, field.name))
+            for field in page._meta.fields
+            if field.get_internal_type() == "StreamField"
+        )
+        assert not re.search("[şţŞŢ]", text), page

@@ -20,16 +20,47 @@ from home.page_cache import (
     may_store,
     purge,
 )
-from library.models import LegislationPage
+from library.models import LegislationPage, LibraryIndexPage
 from news.models import NewsIndexPage, NewsPage
 from providers.models import Provider
+from tests.home.factories import StandardPageFactory, translate_page
+from tests.library.factories import LegislationPageFactory
+from tests.news.factories import NewsPageFactory
+from tests.providers.factories import ProviderFactory, translate_provider
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": True}
+
+
+@pytest.fixture(autouse=True)
+def content(django_capture_on_commit_callbacks):
+    """What the cached pages show: two news items and an act in every language, a
+    provider in Bulgarian and English; committed before the test, as the site's content
+    is (the page cache purges a table once per transaction)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        _content()
+
+
+def _content():
+    news = NewsIndexPage.objects.get(locale__language_code="bg")
+    for title, translated in (
+        ("Информационен ден в Стрелча", "Information day in Strelcha"),
+        ("Форум в Русе", "Forum in Ruse"),
+    ):
+        item = NewsPageFactory(parent=news, title=title)
+        translate_page(item, "ro", title=f"{translated} (ro)")
+        translate_page(item, "en", title=translated)
+    act = LegislationPageFactory(
+        parent=LibraryIndexPage.objects.get(locale__language_code="bg"),
+        title="Закон за социалните услуги",
+    )
+    translate_page(act, "en", title="Social Services Act")
+    provider = ProviderFactory(name="Център за обществена подкрепа – Видин")
+    translate_provider(provider, "en", name="Community Support Centre – Vidin")
 
 
 @pytest.fixture
@@ -179,9 +210,10 @@ def test_unpublishing_removes_the_page_from_every_cached_page_of_its_language(cl
     assert news.title not in get(client, index.url).content.decode()
 
 
-def test_saving_a_snippet_purges_the_pages_that_show_it_and_only_those(client, commit):
-    notice = FundingNotice.objects.filter(locale__language_code="en").first()
-    assert notice, "the demo has an English funding notice in the footer"
+def test_saving_a_snippet_purges_the_pages_that_show_it_and_only_those(
+    client, commit, configured_site
+):
+    notice = FundingNotice.objects.get(locale__language_code="en")  # in every page's header
     get(client, "/en/")
     get(client, "/en/providers/data.csv")
     assert served_from_cache(client, "/en/providers/data.csv")
@@ -251,13 +283,13 @@ def test_a_new_title_purges_the_cdn_for_every_page_of_its_language(cdn, commit, 
     assert base + bulgarian_act.url not in cdn
 
 
-def test_a_move_purges_the_cdn_at_the_addresses_the_pages_left(cdn, commit, settings):
-    about = StandardPage.objects.get(locale__language_code="en", slug="about")
+def test_a_move_purges_the_cdn_at_the_addresses_the_pages_left(cdn, commit, settings, homes):
+    about = StandardPageFactory(parent=homes["en"], title="About", slug="about")
     child = StandardPage(title="Team", slug="team")
     about.add_child(instance=child)
     child.save_revision().publish()
     old = {about.url, f"{about.url}team/"}
-    privacy = StandardPage.objects.get(locale__language_code="en", slug="privacy")
+    privacy = StandardPageFactory(parent=homes["en"], title="Privacy", slug="privacy")
     commit(lambda: about.move(privacy, pos="last-child"))
 
     base = settings.PUBLIC_BASE_URL
@@ -302,7 +334,9 @@ def test_a_page_stays_purged_when_the_cache_evicts_its_sequence(client, commit):
     assert "A lead written after the page was cached." in again.content.decode()
 
 
-def test_a_page_cached_while_its_site_was_remembered_still_leaves_with_the_site(client, commit):
+def test_a_page_cached_while_its_site_was_remembered_still_leaves_with_the_site(
+    client, commit, about
+):
     """The site lookup is remembered in the process (home.caching.find_site); a page made
     with the remembered answer still depends on the site's row."""
     from wagtail.models import Site

@@ -10,8 +10,9 @@ from bench.management.commands.synthetic_providers import create_synthetic
 from community.models import Member
 from providers.models import Provider, ProviderMapPage
 from tests.community.text import translated
+from tests.providers.factories import ProviderFactory, fyc_vidin
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 EXTERNAL_ID = "bg-fyc-vidin"
 
@@ -30,10 +31,9 @@ def provider_in(language):
 
 @pytest.fixture
 def vidin(community_pages):
-    """The Vidin provider, with no community member linked to it yet (the demo may link
-    some)."""
-    Member.objects.filter(provider__external_id=EXTERNAL_ID).update(provider=None)
-    return provider_in("bg")
+    """The Vidin provider (in three languages; its Bulgarian version), with no community
+    member linked to it yet."""
+    return fyc_vidin()["bg"]
 
 
 def list_item(html, external_id):
@@ -112,6 +112,8 @@ def queries(client, url):
 
 
 def test_query_counts_do_not_grow_with_providers_or_members(client, make_member, vidin):
+    ProviderFactory.create_batch(2)
+    ProviderFactory.create_batch(2, romanian=True)
     page = map_page("bg")
     make_member("one@example.org", provider=vidin, profile_public=True)
     urls = [
@@ -131,14 +133,13 @@ def test_query_counts_do_not_grow_with_providers_or_members(client, make_member,
 
 
 def test_the_badge_follows_an_approval_and_a_suspension_at_once(
-    client, make_member, community_pages, django_capture_on_commit_callbacks
+    client, make_member, vidin, django_capture_on_commit_callbacks
 ):
     """The list is kept until a row it shows is written (home.page_cache.cached_fragment):
     a decision made by a bulk update, without a signal, still shows on the next visit."""
     page = map_page("bg")
     query = {"q": provider_in("bg").name[:20]}
     with django_capture_on_commit_callbacks(execute=True):  # each change its own request
-        Member.objects.filter(provider__external_id=EXTERNAL_ID).update(provider=None)
         member = make_member(provider=provider_in("bg"), status=Member.Status.PENDING)
     assert badge("bg") not in list_item(client.get(page.url, query).content.decode(), EXTERNAL_ID)
     with django_capture_on_commit_callbacks(execute=True):
@@ -150,12 +151,11 @@ def test_the_badge_follows_an_approval_and_a_suspension_at_once(
 
 
 def test_a_deactivated_account_takes_its_badge_away_at_once(
-    client, make_member, community_pages, django_capture_on_commit_callbacks
+    client, make_member, vidin, django_capture_on_commit_callbacks
 ):
     page = map_page("en")
     query = {"q": provider_in("en").name[:20]}
     with django_capture_on_commit_callbacks(execute=True):
-        Member.objects.filter(provider__external_id=EXTERNAL_ID).update(provider=None)
         member = make_member(provider=provider_in("bg"))
     assert badge("en") in list_item(client.get(page.url, query).content.decode(), EXTERNAL_ID)
     with django_capture_on_commit_callbacks(execute=True):

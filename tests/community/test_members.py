@@ -16,8 +16,9 @@ from community.models import Member, Post, PostReport, Resource, Thread, ThreadS
 from providers.models import District, Provider
 from tests.community.conftest import PASSWORD
 from tests.community.text import translated
+from tests.providers.factories import fyc_vidin
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def url(page, route, *args):
@@ -57,6 +58,12 @@ def english(community_pages):
     return community_pages["en"]
 
 
+@pytest.fixture
+def vidin():
+    """The Free Youth Centre, Vidin, on the provider map in three languages."""
+    return fyc_vidin()
+
+
 def public_member(make_member, email="maria@example.org", **profile):
     return make_member(email, profile_public=True, **profile)
 
@@ -65,8 +72,16 @@ def public_member(make_member, email="maria@example.org", **profile):
 
 
 def test_directory_lists_public_approved_members_only(client, english, make_member):
+    public_member(
+        make_member,
+        "ion@example.org",
+        full_name="Ion Popescu",
+        country="RO",
+        district=district("RO411"),
+        organisation="Asociația Vasiliada",
+    )
     listed = Member.objects.filter(status="approved", profile_public=True, user__is_active=True)
-    total = listed.count() + 1  # the demo's public members, and one of this test's
+    total = listed.count() + 1  # another public member, and one of this test's
     shown = public_member(make_member, bio="Работя с деца.")
     public_member(make_member, "pending@example.org", full_name="Чакащ Кандидат", status="pending")
     make_member("private@example.org", full_name="Скрит Профил")
@@ -81,7 +96,7 @@ def test_directory_lists_public_approved_members_only(client, english, make_memb
     assert url(english, "member_route", shown.pk) in html
     for hidden in ("Чакащ Кандидат", "Скрит Профил", "Неактивен Акаунт", "Спрян Член"):
         assert hidden not in html
-    # The shown member's card (the demo's members have cards of their own).
+    # The shown member's card (the other member has a card of their own).
     card = next(
         card
         for card in html.split('<li class="card member-card">')[1:]
@@ -147,7 +162,7 @@ def test_nonsense_parameters_give_a_notice_not_an_error(client, community, make_
 
 
 def test_organisation_links_to_its_provider_in_the_page_language(
-    client, community_pages, make_member
+    client, community_pages, make_member, vidin
 ):
     source = Provider.objects.get(locale__language_code="bg", external_id="bg-fyc-vidin")
     romanian = source.get_translation(community_pages["ro"].locale)
@@ -166,7 +181,7 @@ def count_queries(client, address):
     return len(context)
 
 
-def test_directory_and_profile_queries_do_not_grow(client, community, make_member):
+def test_directory_and_profile_queries_do_not_grow(client, community, make_member, vidin):
     provider = Provider.objects.get(locale__language_code="bg", external_id="bg-fyc-vidin")
 
     def fill(total):
@@ -306,7 +321,7 @@ def profile_data(**overrides):
     return data
 
 
-def test_member_saves_the_profile(client, english, make_member):
+def test_member_saves_the_profile(client, english, make_member, vidin):
     member = make_member()
     client.force_login(member.user)
     provider = Provider.objects.get(locale__language_code="bg", external_id="bg-fyc-vidin")
@@ -327,7 +342,7 @@ def test_member_saves_the_profile(client, english, make_member):
 
 
 def test_romanian_choices_are_stored_as_the_default_language_rows(
-    client, community_pages, make_member
+    client, community_pages, make_member, vidin
 ):
     member = make_member()
     client.force_login(member.user)

@@ -14,11 +14,10 @@ from wagtail.test.utils.form_data import nested_form_data, querydict_from_html
 from wagtail.users.models import UserProfile
 
 from home.admin_forms import RevisionConflictMixin
-from home.models import StandardPage
 from home.roles import EDITORS
 from news.models import NewsCategory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 CONFLICT = "saved a newer version of this page at"
 
@@ -82,10 +81,9 @@ def editor(django_user_model):
 
 
 @pytest.fixture
-def page():
-    """A demo Bulgarian standard page with a body of several kinds of blocks."""
-    pages = StandardPage.objects.filter(locale__language_code="bg").order_by("path")
-    return max(pages, key=lambda page: len(page.body))
+def page(demo_page):
+    """The demo's Bulgarian accessibility page: a body of several kinds of blocks."""
+    return demo_page("accessibility")["bg"]
 
 
 def open_editor(browser, page):

@@ -11,11 +11,12 @@ from django.utils import translation
 from wagtail.models import Site
 
 from home.templatetags import site_tags
-from library.models import LibraryIndexPage, StatutePage
+from library.models import LibraryIndexPage
 from tests.conftest import page_in
 from tests.home.factories import PartnerFactory, StandardPageFactory
+from tests.library.factories import LegislationPageFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def grow_content(homes, count):
@@ -45,7 +46,7 @@ def test_home_page_queries_do_not_grow(client, homes, path):
 
 
 @pytest.mark.parametrize("path", ["/bg/za-proekta/", "/ro/despre-proiect/", "/en/about/"])
-def test_standard_page_queries_do_not_grow(client, homes, path):
+def test_standard_page_queries_do_not_grow(client, homes, about, path):
     small = queries_for(client, path)
     grow_content(homes, 15)
     large = queries_for(client, path)
@@ -53,7 +54,7 @@ def test_standard_page_queries_do_not_grow(client, homes, path):
     assert large == small
 
 
-def test_language_switcher_and_hreflang_cost_one_query(rf):
+def test_language_switcher_and_hreflang_cost_one_query(rf, about):
     page = page_in("ro", "despre-proiect")
     request = rf.get("/ro/despre-proiect/", HTTP_HOST="localhost")
     # Routing has already resolved the site, its root page and the site's root paths
@@ -75,7 +76,7 @@ def test_a_pages_switcher_and_breadcrumbs_are_kept_until_the_next_publish(client
     """A page's own address shows the same language versions and breadcrumbs every time:
     worked out once (one query), then kept with the site's content until a publish."""
     library = LibraryIndexPage.objects.get(locale__language_code="en")
-    statute = StatutePage.objects.child_of(library).get()
+    statute = LegislationPageFactory(parent=library, title="Social Services Act")
     with mock.patch.object(site_tags, "_page_relatives", wraps=site_tags._page_relatives) as made:
         assert library.title in client.get(statute.url).content.decode()
         assert client.get(statute.url).status_code == 200

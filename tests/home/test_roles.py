@@ -6,7 +6,7 @@ from wagtail.models import WorkflowState
 from home.roles import EDITORS, MODERATORS, TRANSLATOR_GROUPS
 from tests.conftest import page_in
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
-def test_romanian_translator_edits_only_the_romanian_tree(client, make_user):
+def test_romanian_translator_edits_only_the_romanian_tree(client, make_user, about):
     client.force_login(make_user("ioana", TRANSLATOR_GROUPS["ro"]))
     romanian, bulgarian = page_in("ro", "despre-proiect"), page_in("bg", "za-proekta")
 
@@ -38,14 +38,14 @@ def test_romanian_translator_edits_only_the_romanian_tree(client, make_user):
     assert bulgarian.title != "Пробив"
 
 
-def test_translator_cannot_publish(client, make_user):
+def test_translator_cannot_publish(client, make_user, about):
     user = make_user("ivan", TRANSLATOR_GROUPS["en"])
     page = page_in("en", "about")
     permissions = page.permissions_for_user(user)
     assert permissions.can_edit() and not permissions.can_publish()
 
 
-def test_editor_submission_waits_for_a_moderator(client, make_user, homes):
+def test_editor_submission_waits_for_a_moderator(client, make_user, about):
     page = page_in("bg", "za-proekta")
     editor, moderator = make_user("elena", EDITORS), make_user("marin", MODERATORS)
 

@@ -6,10 +6,13 @@ from html.parser import HTMLParser
 import pytest
 from django.conf import settings
 
-from library.models import LegislationPage, LibraryIndexPage, Topic
+from library.models import LibraryIndexPage, Topic
 from providers.models import Provider, ProviderMapPage
+from tests.home.factories import translate_page
+from tests.library.factories import LegislationPageFactory
+from tests.providers.factories import ProviderFactory, translate_provider
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 BASE = settings.PUBLIC_BASE_URL
 PROVIDERS = {"bg": "/bg/dostavchitsi/", "ro": "/ro/furnizori/", "en": "/en/providers/"}
@@ -48,12 +51,23 @@ def links(client, url):
     return parser
 
 
+@pytest.fixture
+def vidin(db):
+    """The foundation's centre in Vidin, in three languages: {language: provider}."""
+    source = ProviderFactory(external_id=VIDIN, name="Център за обществена подкрепа – Видин")
+    return {
+        "bg": source,
+        "ro": translate_provider(source, "ro", name="Centrul de sprijin comunitar – Vidin"),
+        "en": translate_provider(source, "en", name="Community Support Centre – Vidin"),
+    }
+
+
 def in_language(page, code):
     return page.get_translations(inclusive=True).get(locale__language_code=code).specific
 
 
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])
-def test_provider_page_switches_to_the_same_provider(client, language):
+def test_provider_page_switches_to_the_same_provider(client, vidin, language):
     page = links(client, f"{PROVIDERS[language]}p/{VIDIN}/")
     others = {code: f"{path}p/{VIDIN}/" for code, path in PROVIDERS.items() if code != language}
     assert page.current == language
@@ -64,7 +78,7 @@ def test_provider_page_switches_to_the_same_provider(client, language):
     }
 
 
-def test_provider_not_yet_in_a_language_switches_to_that_languages_list(client):
+def test_provider_not_yet_in_a_language_switches_to_that_languages_list(client, vidin):
     Provider.objects.filter(external_id=VIDIN, locale__language_code="en").update(live=False)
     page = links(client, f"/bg/dostavchitsi/p/{VIDIN}/")
     assert page.switcher == {"ro": f"/ro/furnizori/p/{VIDIN}/", "en": "/en/providers/"}
@@ -72,7 +86,10 @@ def test_provider_not_yet_in_a_language_switches_to_that_languages_list(client):
 
 
 def test_act_comparison_switches_to_the_same_comparison(client):
-    act = LegislationPage.objects.live().filter(locale__language_code="ro").first()
+    library = LibraryIndexPage.objects.get(locale__language_code="ro")
+    act = LegislationPageFactory(parent=library, title="Legea asistenței sociale")
+    for code, title in (("bg", "Закон за социалното подпомагане"), ("en", "Social Assistance Act")):
+        translate_page(act, code, title=title)
     page = links(client, f"{act.url}compare/")
     for code in ("bg", "en"):
         expected = f"{in_language(act, code).url}compare/"
@@ -130,7 +147,7 @@ def test_search_keeps_the_kind_but_not_the_words(client):
     assert page.switcher == {"ro": "/ro/search/?type=news", "en": "/en/search/?type=news"}
 
 
-def test_a_query_string_does_not_leak_into_pages_without_filters(client):
+def test_a_query_string_does_not_leak_into_pages_without_filters(client, about):
     page = links(client, "/ro/despre-proiect/?utm_source=x")
     assert page.switcher == {"bg": "/bg/za-proekta/", "en": "/en/about/"}
 

@@ -9,19 +9,24 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import escape
 from wagtail.models import PageViewRestriction
 
-from library.models import LegislationPage, LibraryIndexPage, PracticePage, StatutePage
-from tests.library.factories import LegislationPageFactory
+from library.models import LegislationPage, PracticePage, StatutePage
+from tests.library.factories import (
+    LegislationPageFactory,
+    demo_acts,
+    demo_practices,
+    demo_statute,
+    library_index,
+)
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
-
-def act(language, **filters):
-    return LegislationPage.objects.live().filter(locale__language_code=language, **filters).first()
-
-
-def source_act(**filters):
-    page = LegislationPage.objects.get(locale__language_code="bg", **filters)
-    return page
+# The demo's acts (library/demo/library.yaml) the tests below use.
+BG_SOCIAL_SERVICES = "bg-social-services-act"  # SG No. 24 of 22.03.2019
+BG_SOCIAL_ASSISTANCE = "bg-social-assistance-act"  # SG No. 56; same subject as RO 292
+BG_DISABILITIES = "bg-persons-with-disabilities-act"  # repeals the act below
+BG_INTEGRATION = "bg-integration-disabilities-act"  # repealed since 1.01.2019
+RO_292 = "ro-social-assistance-law"  # Law No. 292/2011, MO No. 905 of 20.12.2011
+RO_194 = "ro-law-194-2018"  # amends Law No. 292/2011
 
 
 def translation(page, language):
@@ -31,11 +36,17 @@ def translation(page, language):
 
 
 def index(language):
-    return LibraryIndexPage.objects.get(locale__language_code=language)
+    return library_index(language)
 
 
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])
 def test_index_lists_every_act_with_facet_counts(client, language):
+    for number in range(12):
+        jurisdiction = "BG" if number % 3 == 0 else "RO"  # 4 Bulgarian, 8 Romanian
+        LegislationPageFactory(parent=index(language), jurisdiction=jurisdiction)
+    # Acts of another language tree count in neither the list nor the facets.
+    other = "en" if language != "en" else "bg"
+    LegislationPageFactory.create_batch(2, parent=index(other), jurisdiction="RO")
     response = client.get(index(language).url)
     assert response.status_code == 200
     html = response.content.decode()
@@ -52,6 +63,16 @@ def test_index_lists_every_act_with_facet_counts(client, language):
 
 def test_filters_combine_and_are_shareable(client):
     url = index("en").url
+    for title, jurisdiction, act_type in (
+        ("Social Assistance Law No. 292/2011", "RO", "law"),
+        ("Law No. 272/2004 on the protection of the rights of the child", "RO", "law"),
+        ("Government Decision No. 867/2015 on social services", "RO", "government_decision"),
+        ("Social Services Act", "BG", "law"),
+        ("Child Protection Act", "BG", "law"),
+    ):
+        LegislationPageFactory(
+            parent=index("en"), title=title, jurisdiction=jurisdiction, act_type=act_type
+        )
     html = client.get(url, {"jurisdiction": "RO", "type": "law"}).content.decode()
     expected = LegislationPage.objects.live().filter(
         locale__language_code="en", jurisdiction="RO", act_type="law"
@@ -69,6 +90,8 @@ def test_filters_combine_and_are_shareable(client):
 def test_a_list_seen_before_reads_no_act_and_follows_every_change_at_once(client):
     """The matches and counts of a choice of filters are kept until the next change: a new
     act, or one made private, shows in the list and its count at once."""
+    LegislationPageFactory(parent=index("en"), title="Social Assistance Law No. 292/2011")
+    LegislationPageFactory(parent=index("en"), title="Social Services Act", jurisdiction="BG")
     url = f"{index('en').url}?jurisdiction=RO&sort=title"
 
     def romanian_acts():
@@ -92,8 +115,9 @@ def test_a_list_seen_before_reads_no_act_and_follows_every_change_at_once(client
 
 
 def test_repealed_acts_are_marked_in_the_list_and_on_the_page(client):
-    repealed = act("en", status="repealed")
-    assert repealed is not None
+    acts = demo_acts(BG_DISABILITIES, BG_INTEGRATION, languages=("bg", "en"))
+    repealed = acts[BG_INTEGRATION]["en"]
+    assert repealed.status == "repealed"
     listing = client.get(index("en").url, {"status": "repealed"}).content.decode()
     assert repealed.title in listing and "status--repealed" in listing
     page = client.get(repealed.url).content.decode()
@@ -116,18 +140,23 @@ def test_repealed_acts_are_marked_in_the_list_and_on_the_page(client):
     ],
 )
 def test_bad_filter_values_never_fail(client, params):
+    LegislationPageFactory(parent=index("ro"), title="Legea asistenței sociale nr. 292/2011")
+    LegislationPageFactory(parent=index("ro"), title="Legea serviciilor sociale", jurisdiction="BG")
     response = client.get(index("ro").url, params)
     assert response.status_code == 200
 
 
 def test_sorting_by_title(client):
+    for title in ("Social Services Act", "Child Protection Act", "Law No. 194/2018"):
+        LegislationPageFactory(parent=index("en"), title=title)
     html = client.get(index("en").url, {"sort": "title"}).content.decode()
     titles = re.findall(r'<h2 class="card__title"><a href="[^"]+">([^<]+)</a>', html)
+    assert len(titles) == 3
     assert titles == sorted(titles, key=str.casefold) or titles == sorted(titles)
 
 
 def test_act_page_states_legal_value_in_text_and_markup(client):
-    page = act("en", jurisdiction="RO", number="292")
+    page = demo_acts(RO_292, languages=("bg", "en"))[RO_292]["en"]
     html = client.get(page.url).content.decode()
     assert "Only the text published in the official gazette is authentic" in html
     data = json.loads(
@@ -142,7 +171,7 @@ def test_act_page_states_legal_value_in_text_and_markup(client):
 
 
 def test_eli_identifier_redirects_to_the_act_in_that_language(client):
-    page = act("bg", jurisdiction="RO", number="292")
+    page = demo_acts(RO_292, languages=("bg", "en"))[RO_292]["bg"]
     response = client.get(f"{index('bg').url}eli/ro/lege/2011/292/")
     assert response.status_code == 302
     assert response.url == page.url
@@ -150,7 +179,7 @@ def test_eli_identifier_redirects_to_the_act_in_that_language(client):
 
 
 def test_articles_have_stable_permalinks_and_citations(client):
-    page = act("bg", jurisdiction="BG", act_type="law", gazette_issue="24", year=2019)
+    page = demo_acts(BG_SOCIAL_SERVICES, languages=("bg",))[BG_SOCIAL_SERVICES]["bg"]
     html = client.get(page.url).content.decode()
     first = page.articles[0].value
     assert f'id="art-{first["number"]}"' in html
@@ -164,7 +193,7 @@ def test_articles_have_stable_permalinks_and_citations(client):
 
 
 def test_romanian_citation_style(client):
-    page = act("en", jurisdiction="RO", number="292")
+    page = demo_acts(RO_292, languages=("bg", "en"))[RO_292]["en"]
     html = client.get(page.url).content.decode()
     assert (
         "publicată în Monitorul Oficial al României, Partea I, nr. 905 din 20 decembrie 2011"
@@ -173,7 +202,7 @@ def test_romanian_citation_style(client):
 
 
 def test_side_by_side_shows_the_original_next_to_the_translation(client):
-    page = act("en", jurisdiction="RO", number="292")
+    page = demo_acts(RO_292)[RO_292]["en"]
     original = translation(page, "ro")
     html = client.get(f"{page.url}compare/").content.decode()
     anchor = page.articles[0].value.anchor()
@@ -184,26 +213,31 @@ def test_side_by_side_shows_the_original_next_to_the_translation(client):
 
 
 def test_same_subject_acts_side_by_side(client):
+    acts = demo_acts(BG_SOCIAL_ASSISTANCE, RO_292, languages=("bg", "en"))
     html = client.get(f"{index('en').url}compare/").content.decode()
-    bg, ro = (
-        act("en", jurisdiction="BG", act_type="law", gazette_issue="56"),
-        act("en", jurisdiction="RO", number="292"),
-    )
+    bg, ro = acts[BG_SOCIAL_ASSISTANCE]["en"], acts[RO_292]["en"]
     assert bg.title in html and ro.title in html
 
 
 def test_relations_both_ways(client):
-    repealed = act("en", status="repealed")
+    acts = demo_acts(BG_DISABILITIES, BG_INTEGRATION, RO_292, RO_194)
+    repealed = acts[BG_INTEGRATION]["en"]
     html = client.get(repealed.url).content.decode()
     assert "Repealed by" in html
-    amendment = act("ro", jurisdiction="RO", number="194")
-    base = act("ro", jurisdiction="RO", number="292")
+    amendment = acts[RO_194]["ro"]
+    base = acts[RO_292]["ro"]
     assert base.title in client.get(amendment.url).content.decode()
     assert amendment.title in client.get(base.url).content.decode()
 
 
+@pytest.fixture
+def network():
+    """The demo's two good practices and its statute, in three languages."""
+    return demo_practices(), demo_statute()
+
+
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])
-def test_practices_and_statute_render(client, language):
+def test_practices_and_statute_render(client, network, language):
     practices = PracticePage.objects.live().filter(locale__language_code=language)
     assert practices.count() == 2
     for practice in practices:
@@ -218,6 +252,7 @@ def test_practices_and_statute_render(client, language):
 
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])
 def test_statute_downloads_as_pdf_in_its_language(client, language):
+    demo_statute()
     statute = StatutePage.objects.live().get(locale__language_code=language)
     response = client.get(f"{statute.url}pdf/")
     assert response.status_code == 200
@@ -232,15 +267,18 @@ def test_statute_downloads_as_pdf_in_its_language(client, language):
 
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])
 def test_statute_members_link_to_their_provider_records(client, language):
+    demo_statute()
     statute = StatutePage.objects.live().get(locale__language_code=language)
     html = client.get(statute.url).content.decode()
-    for member in statute.members.select_related("provider"):
+    members = list(statute.members.select_related("provider"))
+    assert len(members) == 2  # the demo's two founding members
+    for member in members:
         assert member.provider is not None
         assert f"p/{member.provider.external_id}/" in html
 
 
 def test_the_statute_pdf_is_made_once_per_published_revision(client, monkeypatch):
-    statute = StatutePage.objects.live().get(locale__language_code="en")
+    statute = demo_statute(languages=("bg", "en"))["en"]
     built = []
     original = StatutePage.build_pdf
 

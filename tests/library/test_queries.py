@@ -6,9 +6,32 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from library.models import LegislationPage, LibraryIndexPage, PracticePage, StatutePage, Topic
-from tests.library.factories import LegislationPageFactory
+from tests.library.factories import (
+    LegislationPageFactory,
+    demo_acts,
+    demo_practices,
+    demo_statute,
+)
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def library(language):
+    """A library as the demo's in the test's language (and Bulgarian, the source): acts
+    that amend, repeal or match one another, each with its articles, topics and
+    translation, the good practices and the statute with its members."""
+    languages = sorted({"bg", language})
+    demo_acts(
+        "bg-persons-with-disabilities-act",
+        "bg-integration-disabilities-act",
+        "bg-social-assistance-act",
+        "ro-social-assistance-law",
+        "ro-law-194-2018",
+        languages=languages,
+    )
+    demo_practices(languages)
+    demo_statute(languages)
 
 
 def fill(language, total):

@@ -12,21 +12,155 @@ from django.utils import timezone, translation
 from lxml import html as lxml_html
 
 from news.models import NewsCategory, NewsIndexPage, NewsPage
-from tests.news.factories import NewsPageFactory
+from tests.home.factories import localize
+from tests.news.factories import (
+    EventNewsPageFactory,
+    NewsPageFactory,
+    demo_events,
+    info_day_in_strelcha,
+    news_category,
+    news_index,
+    translated_news,
+)
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def index_of(language):
-    return NewsIndexPage.objects.get(locale__language_code=language)
+    return news_index(language)
 
 
 def index_url(language):
     return index_of(language).url
 
 
+# Eight of the demo's news, made out of date order: (date, {language: title}).
+NEWS = [
+    (
+        datetime.date(2019, 4, 15),
+        {
+            "bg": "Публикациите на проекта са достъпни за свободно изтегляне",
+            "ro": "Publicațiile proiectului pot fi descărcate gratuit",
+            "en": "Project publications available for free download",
+        },
+    ),
+    (
+        datetime.date(2017, 5, 10),
+        {
+            "bg": "Стартира проектът „Регионална мрежа за социална кохезия“",
+            "ro": "A început proiectul „Rețea Regională pentru Coeziune Socială”",
+            "en": "The Regional Network for Social Cohesion project starts",
+        },
+    ),
+    (
+        datetime.date(2019, 1, 23),
+        {
+            "bg": "Координационна среща в Добрич",
+            "ro": "Întâlnire de coordonare la Dobrici",
+            "en": "Coordination meeting in Dobrich",
+        },
+    ),
+    (
+        datetime.date(2018, 11, 7),
+        {
+            "bg": "Информационен ден в Стрелча",
+            "ro": "Zi de informare la Strelcea",
+            "en": "Info day in Strelcha",
+        },
+    ),
+    (
+        datetime.date(2018, 3, 12),
+        {
+            "bg": "Фокус групи в Добрич, Русе и Враца",
+            "ro": "Focus grupuri la Dobrici, Ruse și Vrața",
+            "en": "Focus groups in Dobrich, Ruse and Vratsa",
+        },
+    ),
+    (
+        datetime.date(2019, 4, 10),
+        {
+            "bg": "Заключителна конференция в Румъния",
+            "ro": "Conferința finală în România",
+            "en": "Final conference in Romania",
+        },
+    ),
+    (
+        datetime.date(2017, 10, 12),
+        {
+            "bg": "Експертна среща в Русе",
+            "ro": "Întâlnire de experți la Ruse",
+            "en": "Expert meeting in Ruse",
+        },
+    ),
+    (
+        datetime.date(2018, 6, 5),
+        {
+            "bg": "Покана за обменни посещения",
+            "ro": "Apel pentru vizite de schimb",
+            "en": "Call for exchange visits",
+        },
+    ),
+]
+
+
+def in_languages(titles):
+    return {language: {"title": title} for language, title in titles.items()}
+
+
+@pytest.fixture
+def news():
+    """The eight news items above in three languages: [{language: page}, …]."""
+    return [translated_news(in_languages(titles), date=day) for day, titles in NEWS]
+
+
+# Three of the demo's events: (date, {language: title}).
+EVENTS = [
+    (
+        datetime.date(2018, 11, 7),
+        {
+            "bg": "Информационен ден в Стрелча",
+            "ro": "Zi de informare la Strelcea",
+            "en": "Info day in Strelcha",
+        },
+    ),
+    (
+        datetime.date(2018, 10, 30),
+        {
+            "bg": "Информационен ден в Брацигово",
+            "ro": "Zi de informare la Brațigovo",
+            "en": "Info day in Bratsigovo",
+        },
+    ),
+    (
+        datetime.date(2018, 10, 19),
+        {
+            "bg": "Информационен ден в Сърница",
+            "ro": "Zi de informare la Sărnița",
+            "en": "Info day in Sarnitsa",
+        },
+    ),
+]
+
+
+@pytest.fixture
+def events():
+    """The three events above and one other news item, in three languages: [{language:
+    page}, …] of the events."""
+    day, titles = NEWS[-1]  # the call for exchange visits: no event
+    translated_news(in_languages(titles), category_slug="network", date=day)
+    return [
+        translated_news(
+            in_languages(titles),
+            factory_class=EventNewsPageFactory,
+            category_slug="events",
+            date=day,
+        )
+        for day, titles in EVENTS
+    ]
+
+
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])
-def test_index_lists_news_newest_first(client, language):
+def test_index_lists_news_newest_first(client, news, language):
     response = client.get(index_url(language))
     assert response.status_code == 200
     html = response.content.decode()
@@ -38,6 +172,13 @@ def test_index_lists_news_newest_first(client, language):
 
 def test_index_filters_by_category_and_year_with_shareable_urls(client):
     index = index_of("en")
+    for title, day, slug in (
+        ("Coordination meeting in Dobrich", datetime.date(2019, 1, 17), "events"),
+        ("Final conference in Romania", datetime.date(2019, 4, 10), "events"),
+        ("Info day in Strelcha", datetime.date(2018, 11, 7), "events"),
+        ("Project publications available", datetime.date(2019, 4, 15), "publications"),
+    ):
+        NewsPageFactory(parent=index, title=title, date=day, category=news_category(slug, "en"))
     events = NewsPage.objects.live().child_of(index).filter(category__slug="events")
     response = client.get(index.url, {"category": "events", "year": "2019"})
     html = response.content.decode()
@@ -56,6 +197,8 @@ def test_a_list_seen_before_reads_no_news_and_shows_a_new_item_at_once(client):
     """The years offered, the number of matches and the list are kept until the next
     change: a new item shows in the list, its count and the years at once."""
     index = index_of("en")
+    NewsPageFactory(parent=index, title="Info day in Strelcha", date=datetime.date(2018, 11, 7))
+    NewsPageFactory(parent=index, title="Final conference", date=datetime.date(2019, 4, 10))
 
     def listing():
         html = client.get(index.url).content.decode()
@@ -90,6 +233,14 @@ def test_a_list_seen_before_reads_no_news_and_shows_a_new_item_at_once(client):
     ],
 )
 def test_nonsense_parameters_never_fail(client, params):
+    for title, day, slug in (
+        ("Zi de informare la Strelcea", datetime.date(2018, 11, 7), "events"),
+        ("Conferința finală în România", datetime.date(2019, 4, 10), "events"),
+        ("Publicațiile proiectului", datetime.date(2019, 4, 15), "publications"),
+    ):
+        NewsPageFactory(
+            parent=index_of("ro"), title=title, date=day, category=news_category(slug, "ro")
+        )
     response = client.get(index_url("ro"), params)
     assert response.status_code == 200
     html = response.content.decode()
@@ -103,6 +254,7 @@ def test_unknown_category_and_bad_year_are_explained(client):
 
 
 def test_year_without_news_gives_an_empty_result_with_a_message(client):
+    NewsPageFactory(parent=index_of("en"), title="Info day", date=datetime.date(2018, 11, 7))
     html = client.get(index_url("en"), {"year": "1999"}).content.decode()
     assert "No news matches these filters." in html
     assert "0 news items" in html
@@ -126,7 +278,7 @@ def test_pagination_keeps_filters(client, homes):
 
 
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])
-def test_feeds_are_valid_and_in_the_language(client, language):
+def test_feeds_are_valid_and_in_the_language(client, news, language):
     index = index_of(language)
     html = client.get(index.url).content.decode()
     for kind, mime in (("rss", "application/rss+xml"), ("atom", "application/atom+xml")):
@@ -163,7 +315,7 @@ def test_feeds_show_a_plain_text_lead_as_written(client):
 
 
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])
-def test_ical_feed_lists_the_events(client, language):
+def test_ical_feed_lists_the_events(client, events, language):
     index = index_of(language)
     response = client.get(f"{index.url}calendar/")
     assert response.status_code == 200
@@ -178,11 +330,7 @@ def test_ical_feed_lists_the_events(client, language):
 
 
 def test_news_page_has_sharing_meta_and_structured_data(client):
-    page = (
-        NewsPage.objects.live()
-        .filter(locale__language_code="en", event_start__isnull=False)
-        .first()
-    )
+    page = info_day_in_strelcha()["en"]
     html = client.get(page.url).content.decode()
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:image" content="http://localhost/media/images/' in html
@@ -197,6 +345,7 @@ def test_news_page_has_sharing_meta_and_structured_data(client):
 
 
 def test_every_demo_event_says_when_it_ends_and_in_which_country(rf):
+    demo_events()
     events = NewsPage.objects.live().filter(event_start__isnull=False)
     assert events.count() == 21  # seven events in three languages
     for page in events:
@@ -211,6 +360,7 @@ def test_every_demo_event_says_when_it_ends_and_in_which_country(rf):
 @pytest.mark.parametrize("end", [None, "start"])
 def test_an_event_without_an_end_lasts_two_hours(client, end):
     """As the calendar feed has it; an end equal to the start counts as none."""
+    info_day_in_strelcha()
     page = NewsPage.objects.live().get(locale__language_code="en", slug="info-day-in-strelcha")
     page.event_end = page.event_start if end == "start" else None
     page.save_revision().publish()
@@ -222,19 +372,23 @@ def test_an_event_without_an_end_lasts_two_hours(client, end):
 
 
 def test_event_page_links_to_a_map(client):
-    page = (
-        NewsPage.objects.live()
-        .filter(locale__language_code="ro", event_latitude__isnull=False)
-        .first()
-    )
+    page = info_day_in_strelcha()["ro"]
+    assert page.event_latitude is not None
     html = client.get(page.url).content.decode()
     assert "https://www.openstreetmap.org/?mlat=" in html
     assert page.event_place in html
 
 
 def test_translated_news_keep_the_category_in_their_language(client):
-    page = (
-        NewsPage.objects.live().filter(locale__language_code="ro", category__isnull=False).first()
+    source = NewsPageFactory(
+        parent=index_of("bg"),
+        title="Информационен ден в Стрелча",
+        lead="Община Стрелча представи проекта си.",
+        category=news_category("events", "bg"),
+    )
+    # Translated as a translator does, through wagtail-localize.
+    page = localize(
+        source, "ro", title="Zi de informare la Strelcea", lead="Strelcea și-a prezentat proiectul."
     )
     assert page.category.locale_id == page.locale_id
     assert page.category.name in client.get(page.url).content.decode()

@@ -5,16 +5,23 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from news.models import NewsCategory, NewsIndexPage, NewsPage
-from tests.news.factories import NewsPageFactory
+from tests.news.factories import NewsPageFactory, info_day_in_strelcha
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def event():
+    """An event's news in three languages, with its image, gallery, tags and category."""
+    return info_day_in_strelcha()
 
 
 def fill_index(language, total):
-    """Bring the language's index to ``total`` items, each with a thumbnail and a category."""
+    """Bring the language's index to ``total`` items, each with a thumbnail and a category
+    (the events', so that the list of events grows too)."""
     index = NewsIndexPage.objects.get(locale__language_code=language)
     template = NewsPage.objects.live().child_of(index).exclude(listing_image=None).first()
-    category = NewsCategory.objects.filter(locale=index.locale).first()
+    category = NewsCategory.objects.get(locale=index.locale, slug="events")
     existing = NewsPage.objects.child_of(index).count()
     NewsPageFactory.create_batch(
         total - existing, parent=index, listing_image=template.listing_image, category=category

@@ -16,8 +16,10 @@ from wagtail_localize.models import Translation
 
 from home.roles import TRANSLATOR_GROUPS
 from providers.models import District, Provider, ServiceType, TargetGroup
+from tests.home.factories import localize
+from tests.providers.factories import ProviderFactory, fyc_vidin, vasiliada_craiova
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 PASSWORD = "long-enough-password"  # noqa: S105
 
@@ -44,8 +46,27 @@ def staff(request):
 
 
 @pytest.fixture
+def providers():
+    """Two providers, one in each country, in the three languages ({language: provider})."""
+    return [fyc_vidin(), vasiliada_craiova()]
+
+
+@pytest.fixture
 def romanian_provider():
-    provider = Provider.objects.get(locale__language_code="ro", external_id="bg-fyc-vidin")
+    source = ProviderFactory(
+        external_id="bg-fyc-vidin",
+        name="Свободен младежки център",
+        municipality="Видин",
+        address="",
+        postal_code="3700",
+        service_types=["information-and-counselling", "training-for-professionals"],
+        target_groups=["young-people", "professionals"],
+    )
+    # Translated with wagtail-localize, as the demo's providers are.
+    localize(source, "en", name="Free Youth Centre", municipality="Vidin", settlement="Vidin")
+    provider = localize(
+        source, "ro", name="Centrul Liber pentru Tineret", municipality="Vidin", settlement="Vidin"
+    )
     # As after "Stop synced translation": the edit view shows the provider form, not
     # wagtail-localize's translation editor.
     Translation.objects.filter(
@@ -288,7 +309,7 @@ def test_a_new_provider_has_no_point_until_one_is_placed(client, superuser):
 # Listings open on the editor's language
 
 
-def test_listing_opens_on_the_editors_language(client, staff):
+def test_listing_opens_on_the_editors_language(client, staff, providers):
     language = "bg" if staff.is_superuser else "ro"
     response = client.get(url(Provider, "list"))
     assert response.status_code == 200
@@ -306,7 +327,7 @@ def test_listing_opens_on_the_editors_language(client, staff):
         assert f'name="locale" value="{other}"' in page
 
 
-def test_listing_follows_the_preferred_language(client, superuser):
+def test_listing_follows_the_preferred_language(client, superuser, providers):
     profile = UserProfile.get_for_user(superuser)
     profile.preferred_language = "ro"
     profile.save()
@@ -315,7 +336,7 @@ def test_listing_follows_the_preferred_language(client, superuser):
     assert listed(page) == set(romanian.values_list("pk", flat=True))
 
 
-def test_other_languages_are_one_click_away(client, superuser):
+def test_other_languages_are_one_click_away(client, superuser, providers):
     page = client.get(url(Provider, "list"), {"locale": "ro"}).content.decode()
     assert listed(page) == set(
         Provider.objects.filter(locale__language_code="ro").values_list("pk", flat=True)
@@ -333,7 +354,7 @@ def test_other_languages_are_one_click_away(client, superuser):
     }
 
 
-def test_a_translator_sees_only_their_language_even_under_all(client, translator):
+def test_a_translator_sees_only_their_language_even_under_all(client, translator, providers):
     page = client.get(url(Provider, "list"), {"locale": ""}).content.decode()
     assert listed(page) == set(
         Provider.objects.filter(locale__language_code="ro").values_list("pk", flat=True)
@@ -348,7 +369,7 @@ def test_listing_filters_offer_the_listed_languages_terms(client, superuser):
 # Admin search works on every snippet type
 
 
-def test_provider_search_finds_the_row(client, staff):
+def test_provider_search_finds_the_row(client, staff, providers):
     language, query = ("bg", "Видин") if staff.is_superuser else ("ro", "Vidin")
     response = client.get(url(Provider, "list"), {"q": query})
     assert response.status_code == 200
@@ -365,7 +386,7 @@ def test_provider_search_finds_the_row(client, staff):
     "extra",
     ["locale=ro", "locale=", "district", "service_types", "target_groups", "network_member=true"],
 )
-def test_provider_search_within_filters(client, superuser, extra):
+def test_provider_search_within_filters(client, superuser, providers, extra):
     if "=" not in extra:
         model = {"district": District, "service_types": ServiceType}.get(extra, TargetGroup)
         extra = f"{extra}={model.objects.filter(locale__language_code='bg').first().pk}"

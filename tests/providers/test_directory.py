@@ -11,17 +11,37 @@ from django.test.utils import CaptureQueriesContext
 
 from bench.management.commands.synthetic_providers import create_synthetic
 from providers.models import Provider, ProviderMapPage
+from tests.providers.factories import (
+    dgaspc_dolj,
+    fyc_vidin,
+    rdsp_vidin,
+    vasiliada_craiova,
+)
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 
 
 def map_page(language):
     return ProviderMapPage.objects.get(locale__language_code=language)
 
 
+@pytest.fixture
+def vidin():
+    """The Free Youth Centre, Vidin, in three languages ({language: provider})."""
+    return fyc_vidin()
+
+
+@pytest.fixture
+def directory(vidin):
+    """Four providers in three languages: two in Bulgaria, two in Romania; one of each
+    does child protection."""
+    return [vidin, vasiliada_craiova(), dgaspc_dolj(), rdsp_vidin()]
+
+
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])
-def test_list_works_without_javascript_and_announces_the_count(client, language):
+def test_list_works_without_javascript_and_announces_the_count(client, directory, language):
     page = map_page(language)
+    create_synthetic(30 - len(directory), page.locale)
     html = client.get(page.url).content.decode()
     total = Provider.objects.filter(locale=page.locale).count()
     assert total >= 30
@@ -30,7 +50,7 @@ def test_list_works_without_javascript_and_announces_the_count(client, language)
     assert '<link rel="alternate" type="application/geo+json"' in html
 
 
-def test_filters_combine_in_a_shareable_url(client):
+def test_filters_combine_in_a_shareable_url(client, directory):
     page = map_page("en")
     html = client.get(page.url, {"country": "RO", "service": "child-protection"}).content.decode()
     expected = Provider.objects.filter(
@@ -54,13 +74,13 @@ def test_filters_combine_in_a_shareable_url(client):
         {"country": "FR"},
     ],
 )
-def test_nonsense_filters_never_fail(client, params):
+def test_nonsense_filters_never_fail(client, directory, params):
     assert client.get(map_page("ro").url, params).status_code == 200
     for export in ("data.geojson", "data.csv", "data.xlsx", "hsds.zip"):
         assert client.get(f"/ro/providers/{export}", params).status_code == 200, export
 
 
-def test_provider_page_has_structured_data_and_map_link(client):
+def test_provider_page_has_structured_data_and_map_link(client, vidin):
     page = map_page("ro")
     provider = Provider.objects.get(locale=page.locale, external_id="bg-fyc-vidin")
     response = client.get(f"{page.url}p/{provider.external_id}/")
@@ -76,7 +96,7 @@ def test_provider_page_has_structured_data_and_map_link(client):
     assert client.get(f"{page.url}p/nobody/").status_code == 404
 
 
-def test_confidential_locations_show_no_pin(client):
+def test_confidential_locations_show_no_pin(client, directory):
     page = map_page("en")
     provider = Provider.objects.filter(locale=page.locale).first()
     for version in [provider, *provider.get_translations()]:
@@ -88,7 +108,7 @@ def test_confidential_locations_show_no_pin(client):
     assert "openstreetmap.org/?mlat=" not in html and '"geo"' not in html
 
 
-def test_geojson_is_rfc7946_and_small(client):
+def test_geojson_is_rfc7946_and_small(client, directory):
     response = client.get("/bg/providers/data.geojson")
     assert response["Content-Type"] == "application/geo+json"
     data = json.loads(response.content)
@@ -104,7 +124,7 @@ def test_geojson_is_rfc7946_and_small(client):
     assert len(gzip.compress(big)) <= 10 * 1024
 
 
-def test_exports_are_linked_beside_the_list_and_follow_its_filters(client):
+def test_exports_are_linked_beside_the_list_and_follow_its_filters(client, directory):
     html = client.get(map_page("en").url, {"country": "BG"}).content.decode()
     for name in ("data.csv", "data.xlsx", "hsds.zip"):
         assert f"/en/providers/{name}?country=BG" in html
@@ -128,7 +148,7 @@ def queries(client, url):
     return len(context)
 
 
-def test_query_counts_do_not_grow(client):
+def test_query_counts_do_not_grow(client, directory):
     page = map_page("bg")
     urls = [
         page.url,
@@ -143,7 +163,7 @@ def test_query_counts_do_not_grow(client):
     assert large == small
 
 
-def test_taxonomies_follow_the_source_into_translations():
+def test_taxonomies_follow_the_source_into_translations(vidin):
     provider = Provider.objects.get(locale__language_code="bg", external_id="bg-fyc-vidin")
     translation = provider.get_translations().get(locale__language_code="ro")
     assert {t.locale_id for t in translation.service_types.all()} == {translation.locale_id}
@@ -168,7 +188,7 @@ def test_map_assets_are_self_hosted_and_light(client):
     assert total <= 70 * 1024
 
 
-def test_provider_admin_uses_the_self_hosted_map(client, admin_user):
+def test_provider_admin_uses_the_self_hosted_map(client, vidin, admin_user):
     provider = Provider.objects.get(locale__language_code="bg", external_id="bg-fyc-vidin")
     client.force_login(admin_user)
     response = client.get(f"/admin/snippets/providers/provider/edit/{provider.pk}/")
@@ -179,7 +199,7 @@ def test_provider_admin_uses_the_self_hosted_map(client, admin_user):
     assert f"POINT({provider.longitude} {provider.latitude})" in html
 
 
-def test_map_picker_saves_the_two_coordinates(admin_user):
+def test_map_picker_saves_the_two_coordinates(vidin, admin_user):
     from decimal import Decimal
 
     from django.forms.models import model_to_dict
@@ -201,6 +221,7 @@ def test_map_picker_saves_the_two_coordinates(admin_user):
 
 
 def test_an_untranslated_term_carries_its_own_language_and_a_note(client):
+    vasiliada_craiova()
     from providers.models import ServiceType
 
     bulgarian = Provider.objects.get(locale__language_code="bg", external_id="ro-vasiliada-craiova")

@@ -12,17 +12,28 @@ from wagtail.models import Locale, Revision
 from providers.hsds import hsds_id
 from providers.importer import Importer, read_rows
 from providers.models import Provider
+from tests.providers.factories import fyc_vidin, zhaneta_razgrad
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = pytest.mark.django_db
 VIDIN = "bg-fyc-vidin"
 RAZGRAD = "bg-zhaneta-razgrad"  # has a street address and postal code in every language
+
+
+@pytest.fixture
+def vidin():
+    return fyc_vidin(phone="+359 94 600 000", capacity=20)
+
+
+@pytest.fixture
+def razgrad():
+    return zhaneta_razgrad()
 
 
 def versions(external_id=VIDIN):
     return {p.locale.language_code: p for p in Provider.objects.filter(external_id=external_id)}
 
 
-def test_a_confidential_location_is_hidden_in_every_language(client):
+def test_a_confidential_location_is_hidden_in_every_language(client, razgrad, vidin):
     romanian = versions(RAZGRAD)["ro"]
     assert romanian.latitude is not None and romanian.address and romanian.postal_code
     bulgarian = versions(RAZGRAD)["bg"]
@@ -66,7 +77,7 @@ def test_a_confidential_location_is_hidden_in_every_language(client):
 
 
 @pytest.mark.parametrize("saved", ["bg", "ro", "en"])
-def test_saving_any_language_version_updates_the_others(saved):
+def test_saving_any_language_version_updates_the_others(vidin, saved):
     version = versions()[saved]
     version.phone = "+40 251 000 111"
     version.capacity = 42
@@ -80,7 +91,7 @@ def test_saving_any_language_version_updates_the_others(saved):
         ), language
 
 
-def test_an_import_in_one_language_moves_the_point_in_all(tmp_path):
+def test_an_import_in_one_language_moves_the_point_in_all(vidin, tmp_path):
     romanian = versions()["ro"]
     rows = [
         (
@@ -106,7 +117,7 @@ def test_an_import_in_one_language_moves_the_point_in_all(tmp_path):
         )
 
 
-def test_a_stale_draft_does_not_bring_back_old_facts():
+def test_a_stale_draft_does_not_bring_back_old_facts(vidin):
     romanian = versions()["ro"]
     draft = romanian.save_revision()  # a translator's draft, made before the change below
     bulgarian = versions()["bg"]
@@ -117,7 +128,7 @@ def test_a_stale_draft_does_not_bring_back_old_facts():
         assert provider.phone == "+359 94 600 600", language
 
 
-def test_export_then_import_of_a_confidential_record_loses_nothing(client, tmp_path):
+def test_export_then_import_of_a_confidential_record_loses_nothing(client, razgrad, tmp_path):
     bulgarian = versions(RAZGRAD)["bg"]
     stored = (bulgarian.address, bulgarian.postal_code, bulgarian.latitude, bulgarian.longitude)
     bulgarian.confidential_location = True
@@ -136,7 +147,7 @@ def test_export_then_import_of_a_confidential_record_loses_nothing(client, tmp_p
     ) == stored
 
 
-def test_cells_that_would_run_as_formulas_are_neutralised_and_read_back(client, tmp_path):
+def test_cells_that_would_run_as_formulas_are_neutralised_and_read_back(client, vidin, tmp_path):
     bulgarian = versions()["bg"]
     bulgarian.name = '=HYPERLINK("https://evil.example","Click")'
     bulgarian.alternate_name = "@SUM(1+1)"
@@ -161,7 +172,7 @@ def test_cells_that_would_run_as_formulas_are_neutralised_and_read_back(client, 
     assert imported["phone"] == "+359 94 600 600"
 
 
-def test_the_postal_address_is_one_fact_written_as_the_country_writes_it(client):
+def test_the_postal_address_is_one_fact_written_as_the_country_writes_it(client, razgrad):
     razgrad = versions(RAZGRAD)
     assert {p.address for p in razgrad.values()} == {"бул. „България“ № 4, Разград"}
     razgrad["en"].address = "бул. „България“ № 6, Разград"

@@ -10,19 +10,30 @@ from django.utils import timezone
 
 from home import counting
 from home.counting import DOUBLE_CLICK_SECONDS
-from publications.models import DownloadCount, PublicationEdition, PublicationPage
+from publications.models import (
+    DownloadCount,
+    PublicationEdition,
+    PublicationIndexPage,
+    PublicationPage,
+)
 from tests.home import test_caching
+from tests.publications.factories import publication_pages
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db]
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0"
 
 
 @pytest.fixture
-def edition():
-    return (
-        PublicationEdition.objects.select_related("document", "page")
-        .filter(page__locale__language_code="bg", language="bg")
-        .first()
+def brochure():
+    """The demo's brochure in three languages, {language: page}, an edition in each."""
+    index = PublicationIndexPage.objects.get(locale__language_code="bg")
+    return publication_pages(index, "brochure")
+
+
+@pytest.fixture
+def edition(brochure):
+    return PublicationEdition.objects.select_related("document", "page").get(
+        page=brochure["bg"], language="bg"
     )
 
 
@@ -149,7 +160,7 @@ def test_counts_store_no_personal_data():
     assert fields == {"id", "publication_key", "language", "month", "count"}
 
 
-def test_languages_are_counted_separately(client):
+def test_languages_are_counted_separately(client, brochure):
     page = PublicationPage.objects.get(locale__language_code="ro", kind="brochure")
     for edition in page.editions.all():
         get(client, edition)

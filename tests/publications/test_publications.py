@@ -12,12 +12,21 @@ from django.utils.translation import override
 from home.forms import SafeDocumentForm
 from publications.isbn import validate_isbn13
 from publications.models import PublicationEdition, PublicationIndexPage, PublicationPage
+from tests.publications.factories import publication_pages
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db]
+
+
+@pytest.fixture
+def publications():
+    """The demo's compendium and brochure, each in three languages with three editions:
+    {kind: {language: page}}."""
+    index = PublicationIndexPage.objects.get(locale__language_code="bg")
+    return {kind: publication_pages(index, kind) for kind in ("compendium", "brochure")}
 
 
 @override("en")
-def test_isbn13_checksum():
+def test_isbn13_checksum(publications):
     validate_isbn13("978-3-16-148410-0")
     validate_isbn13("9780306406157")
     with pytest.raises(ValidationError, match="check digit is wrong: the last digit should be 0"):
@@ -32,7 +41,7 @@ def test_isbn13_checksum():
 
 
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])
-def test_each_page_offers_its_language_first_and_lists_the_others(client, language):
+def test_each_page_offers_its_language_first_and_lists_the_others(client, publications, language):
     page = PublicationPage.objects.get(locale__language_code=language, kind="compendium")
     html = client.get(page.url).content.decode()
     links = re.findall(r'<a href="(/downloads/\d+/[^"]+)" hreflang="(\w\w)"', html)
@@ -41,14 +50,14 @@ def test_each_page_offers_its_language_first_and_lists_the_others(client, langua
     assert re.search(r"\(PDF, [\d.,]+\xa0\w+, \w+", html)
 
 
-def test_download_links_say_format_size_and_language(client):
+def test_download_links_say_format_size_and_language(client, publications):
     page = PublicationPage.objects.get(locale__language_code="en", kind="brochure")
     html = client.get(page.url).content.decode()
     assert re.search(r"\(PDF, [\d.,]+\xa0(KB|MB), in Bulgarian", html)
     assert re.search(r"\(PDF, [\d.,]+\xa0(KB|MB), in Romanian", html)
 
 
-def test_scholarly_metadata_and_citations(client):
+def test_scholarly_metadata_and_citations(client, publications):
     page = PublicationPage.objects.get(locale__language_code="ro", kind="compendium")
     html = client.get(page.url).content.decode()
     assert f'<meta name="citation_title" content="{page.title}">' in html
@@ -74,8 +83,10 @@ def test_scholarly_metadata_and_citations(client):
     assert re.findall(r"^AU  - (.+?)\r$", ris, flags=re.M)[:2] == authors
 
 
-def test_demo_publications_are_real_pdfs_in_each_language():
-    for page in PublicationPage.objects.filter(locale__language_code="bg"):
+def test_publications_are_real_pdfs_in_each_language(publications):
+    pages = PublicationPage.objects.filter(locale__language_code="bg")
+    assert pages.count() == 2
+    for page in pages:
         editions = {edition.language: edition for edition in page.editions.all()}
         assert set(editions) == {"bg", "ro", "en"}
         for language, edition in editions.items():
@@ -88,10 +99,12 @@ def test_demo_publications_are_real_pdfs_in_each_language():
 
 
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])
-def test_index_lists_publications(client, language):
+def test_index_lists_publications(client, publications, language):
     index = PublicationIndexPage.objects.get(locale__language_code=language)
     html = client.get(index.url).content.decode()
-    for page in PublicationPage.objects.live().child_of(index):
+    listed = PublicationPage.objects.live().child_of(index)
+    assert listed.count() == 2
+    for page in listed:
         assert page.title in html
     assert html.count("/downloads/") >= 6
 
@@ -148,7 +161,7 @@ def test_upload_size_is_capped():
     assert "too big" in bound.errors["file"][0]
 
 
-def test_media_documents_are_not_served_raw(client):
+def test_media_documents_are_not_served_raw(client, publications):
     edition = PublicationEdition.objects.select_related("document").first()
     response = client.get(f"/media/{edition.document.file.name}", follow=True)
     assert response.status_code == 404

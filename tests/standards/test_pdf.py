@@ -21,7 +21,9 @@ from pathlib import Path
 import pikepdf
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
 from django.test import Client, override_settings
 from django.utils import translation
 from lxml import etree
@@ -30,9 +32,11 @@ from lxml import html as lxml_html
 from home.models import FundingNotice, SiteSettings
 from home.pdf import Section, build_pdf
 from library.models import StatutePage
-from publications.models import PublicationPage
+from publications.models import PublicationIndexPage, PublicationPage
+from tests.publications.factories import publication_pages
+from tests.standards.conftest import funding_notice, statute_pages
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db]
 
 LANGUAGES = ("bg", "ro", "en")
 FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
@@ -91,39 +95,65 @@ def link(client, page, xpath):
 
 
 @pytest.fixture(scope="module")
-def documents(django_db_setup, django_db_blocker):
-    """{language: [Downloaded]}: the statute and each publication, in that language."""
+def published(django_db_setup, django_db_blocker):
+    """The downloads and the funding notices, on the site's EU funding notice, the statute
+    and the demo's two publications in three languages, made in a transaction rolled
+    back once everything is fetched."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        funding_notice()  # first: the publications' PDFs carry it on their covers
+        statute_pages()
+        index = PublicationIndexPage.objects.get(locale__language_code="bg")
+        for key in ("compendium", "brochure"):
+            publication_pages(index, key)
+        found = fetch_documents()
+        result = funding_notices()
+        transaction.set_rollback(True)
+    cache.clear()
+    return found, result
+
+
+def fetch_documents():
     client = Client(HTTP_HOST="localhost")  # no User-Agent: not counted as a download
     found = {}
-    with django_db_blocker.unblock():
-        for language in LANGUAGES:
-            statute = StatutePage.objects.live().get(locale__language_code=language)
-            url = link(client, statute, "//a[@download][contains(@href, 'pdf')]")
-            found[language] = [download(client, url, language=language, title=statute.title)]
-            publications = PublicationPage.objects.live().filter(locale__language_code=language)
-            for page in publications:
-                url = link(client, page, f"//a[@type='application/pdf'][@hreflang='{language}']")
-                contents = [(entry.value["title"], entry.value["page"]) for entry in page.contents]
-                found[language].append(
-                    download(client, url, language=language, title=page.title, contents=contents)
-                )
+    for language in LANGUAGES:
+        statute = StatutePage.objects.live().get(locale__language_code=language)
+        url = link(client, statute, "//a[@download][contains(@href, 'pdf')]")
+        found[language] = [download(client, url, language=language, title=statute.title)]
+        publications = PublicationPage.objects.live().filter(locale__language_code=language)
+        for page in publications:
+            url = link(client, page, f"//a[@type='application/pdf'][@hreflang='{language}']")
+            contents = [(entry.value["title"], entry.value["page"]) for entry in page.contents]
+            found[language].append(
+                download(client, url, language=language, title=page.title, contents=contents)
+            )
+    return found
+
+
+def funding_notices():
+    source = SiteSettings.objects.get(site__is_default_site=True).funding_notice
+    assert source is not None, "the site has no funding notice"
+    result = {}
+    for language in LANGUAGES:
+        notice = FundingNotice.objects.get(
+            translation_key=source.translation_key, locale__language_code=language
+        )
+        with translation.override(language):
+            result[language] = (notice, translation.gettext("European Union"))
+    return result
+
+
+@pytest.fixture(scope="module")
+def documents(published):
+    """{language: [Downloaded]}: the statute and each publication, in that language."""
+    found, _notices = published
     assert all(len(files) >= 3 for files in found.values()), found
     return found
 
 
 @pytest.fixture(scope="module")
-def notices(documents, django_db_blocker):
+def notices(published):
     """The site's funding notice in each language, and "European Union" written out."""
-    with django_db_blocker.unblock():
-        source = SiteSettings.objects.get(site__is_default_site=True).funding_notice
-        assert source is not None, "the demo site has no funding notice"
-        result = {}
-        for language in LANGUAGES:
-            notice = FundingNotice.objects.get(
-                translation_key=source.translation_key, locale__language_code=language
-            )
-            with translation.override(language):
-                result[language] = (notice, translation.gettext("European Union"))
+    _documents, result = published
     return result
 
 

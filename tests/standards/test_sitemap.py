@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -19,8 +20,9 @@ from wagtail.models import Page, PageViewRestriction, Site
 from home.utils import public_page_url
 from news.models import NewsPage
 from providers.models import Provider, ProviderMapPage
+from tests.standards.conftest import news_pages, providers
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db]
 
 PUBLIC = "https://socialcohesion.example"
 SCHEMA = Path(__file__).parent / "data" / "sitemap" / "sitemap-with-alternates.xsd"
@@ -28,6 +30,10 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.or
 # Independent of the number of pages and providers (the demo has 135 and 102): one query
 # per entry would be hundreds. The rest is Wagtail's per-type queries for the pages.
 MAX_QUERIES = 40
+# The site the checks run on: the home page and its five sections, the about page and two
+# news items, each in three languages; two providers in three languages.
+PAGES = 3 * (1 + 5 + 1 + 2)
+PROVIDER_PAGES = 2 * 3
 
 
 def fetch(path="/sitemap.xml"):
@@ -79,19 +85,25 @@ def expected_entries():
     return expected
 
 
-@pytest.fixture(scope="module")
-def sitemap(django_db_setup, django_db_blocker):
+@pytest.fixture
+def content(about, news, directory):
+    """Pages of three types and providers, in three languages (tests/standards/conftest.py)."""
+    return about, news, directory
+
+
+@pytest.fixture
+def sitemap(content):
     """The sitemap as served, the queries it took, and what it should list."""
-    with django_db_blocker.unblock(), CaptureQueriesContext(connection) as queries:
+    with CaptureQueriesContext(connection) as queries:
         response = fetch()
-    with django_db_blocker.unblock(), override_settings(PUBLIC_BASE_URL=PUBLIC):
+    with override_settings(PUBLIC_BASE_URL=PUBLIC):
         expected = expected_entries()
     return entries(response), len(queries), expected
 
 
 def test_sitemap_lists_every_public_page_and_provider_page_in_every_language(sitemap):
     found, _queries, expected = sitemap
-    assert len(expected) > 200  # 135 pages and 102 provider pages in the demo
+    assert len(expected) == PAGES + PROVIDER_PAGES
     assert sorted(expected.keys() - found.keys()) == [], "missing from the sitemap"
     assert sorted(found.keys() - expected.keys()) == [], "listed but not public"
     provider_pages = [loc for loc in found if "/p/" in loc]
@@ -114,18 +126,31 @@ def test_every_address_is_on_the_public_address(sitemap):
 
 
 def test_the_query_count_does_not_grow_with_the_site(sitemap):
-    _found, queries, _expected = sitemap
+    found, queries, _expected = sitemap
     assert queries <= MAX_QUERIES
+    # More of the same (a news item and a provider in three languages): no more queries.
+    before = counted_fetch(len(found))
+    news_pages("info-day-sarnitsa")
+    providers("bg-zhaneta-razgrad")
+    assert counted_fetch(len(found) + 3 + 3) == before
 
 
-def test_unpublished_and_private_content_is_left_out():
+def counted_fetch(listed):
+    """The queries of a sitemap of ``listed`` entries, fetched on an empty cache."""
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        assert len(entries(fetch())) == listed
+    return len(queries)
+
+
+def test_unpublished_and_private_content_is_left_out(content):
     news = NewsPage.objects.live().get(
         locale__language_code="en", slug="final-conference-in-romania"
     )
     news.unpublish()
     private = Page.objects.get(locale__language_code="ro", slug="despre-proiect")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
-    provider = Provider.objects.filter(locale__language_code="ro").first()
+    provider = Provider.objects.get(locale__language_code="ro", external_id="bg-fyc-vidin")
     provider.unpublish()
 
     found = entries(fetch())
@@ -144,8 +169,9 @@ def test_unpublished_and_private_content_is_left_out():
 def test_long_sitemaps_are_split_into_pages(monkeypatch, sitemap):
     """The protocol's 50,000 URLs per file: Sitemap.limit entries per page, ?p=2…"""
     found, _queries, _expected = sitemap
-    monkeypatch.setattr(Sitemap, "limit", 150)  # pages first, then providers, across p=2
+    limit = PAGES + 3
+    monkeypatch.setattr(Sitemap, "limit", limit)  # pages first, then providers, across p=2
     first, second = entries(fetch("/sitemap.xml?p=1")), entries(fetch("/sitemap.xml?p=2"))
-    assert (len(first), len(second)) == (150, len(found) - 150)
+    assert (len(first), len(second)) == (limit, len(found) - limit)
     assert first | second == found
     assert fetch("/sitemap.xml?p=3").status_code == 404

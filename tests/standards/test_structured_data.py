@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 import rdflib
+from django.core.cache import cache
+from django.db import transaction
 from django.test import Client, override_settings
 from lxml import html as lxml_html
 from rdflib.namespace import RDF
@@ -22,11 +24,12 @@ from wagtail.models import Locale
 from library.models import LegislationPage
 from news.models import NewsPage
 from providers.models import Provider, ProviderMapPage
-from publications.models import PublicationPage
+from publications.models import PublicationIndexPage, PublicationPage
+from tests.publications.factories import publication_pages
+from tests.standards.conftest import act_pages, news_pages, partners, providers
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.demo,
     # rdflib's own JSON-LD parser still uses its deprecated ConjunctiveGraph.
     pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning"),
 ]
@@ -134,7 +137,7 @@ def addresses():
     act = LegislationPage.objects.get(
         locale__language_code="bg", slug="zakon-za-sotsialnite-uslugi"
     )
-    provider = Provider.objects.filter(locale__language_code="bg", live=True).first()
+    provider = Provider.objects.get(locale__language_code="bg", live=True)
     paths = {}
     for language in LANGUAGES:
         locale = Locale.objects.get(language_code=language)
@@ -156,17 +159,35 @@ def read(address, body):
     )
 
 
+def content():
+    """One of the demo's items of each kind in three languages, and the project partners
+    (the publication's authors link to their websites)."""
+    partners()
+    news_pages("info-day-strelcha")
+    publication_pages(PublicationIndexPage.objects.get(locale__language_code="bg"))
+    act_pages("bg-social-services-act")
+    providers("bg-fyc-vidin")
+
+
 @pytest.fixture(scope="module")
 def pages(django_db_setup, django_db_blocker):
     """{(kind, language): Fetched}, each page fetched once, on a public address that is
-    not the host the request came in on."""
+    not the host the request came in on; the content is made in a transaction rolled back
+    once the pages are fetched."""
     client = Client(HTTP_HOST="localhost")
     fetched = {}
-    with django_db_blocker.unblock(), override_settings(PUBLIC_BASE_URL=PUBLIC):
+    with (
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+        override_settings(PUBLIC_BASE_URL=PUBLIC),
+    ):
+        content()
         for key, path in addresses().items():
             response = client.get(path)
             assert response.status_code == 200, f"{path}: {response.status_code}"
             fetched[key] = read(f"{PUBLIC}{path}", response.content)
+        transaction.set_rollback(True)
+    cache.clear()
     return fetched
 
 
@@ -296,10 +317,12 @@ def test_pages_without_a_page_object_or_with_a_query_have_a_canonical(client, pa
 
 
 def test_routes_under_a_page_are_their_own_canonical(client):
-    act = LegislationPage.objects.live().filter(locale__language_code="en").first()
+    act_pages("bg-social-services-act")
+    providers("ro-vasiliada-craiova")
+    act = LegislationPage.objects.live().get(locale__language_code="en")
     compare = f"{act.url}compare/"
     assert canonical_of(client, compare) == [f"{PUBLIC}{compare}"]
-    provider = Provider.objects.filter(locale__language_code="ro", live=True).first()
+    provider = Provider.objects.get(locale__language_code="ro", live=True)
     detail = f"/ro/furnizori/p/{provider.external_id}/"
     with override_settings(PUBLIC_BASE_URL=PUBLIC):
         fetched = read(detail, client.get(f"{detail}?utm_source=x").content)
@@ -309,9 +332,11 @@ def test_routes_under_a_page_are_their_own_canonical(client):
 
 def test_each_page_of_a_list_is_its_own_canonical(client, monkeypatch):
     """Google: page 2 is not a duplicate of page 1; a filtered list is one of the list."""
-    monkeypatch.setattr(ProviderMapPage, "page_size", 10)
-    providers = ProviderMapPage.objects.get(locale__language_code="en").url
-    assert canonical_of(client, f"{providers}?page=2") == [f"{PUBLIC}{providers}?page=2"]
-    assert canonical_of(client, f"{providers}?page=1") == [f"{PUBLIC}{providers}"]
-    assert canonical_of(client, f"{providers}?page=99") == [f"{PUBLIC}{providers}"]  # page 1
-    assert canonical_of(client, f"{providers}?page=2&country=BG") == [f"{PUBLIC}{providers}"]
+    for external_id in ("bg-fyc-vidin", "ro-vasiliada-craiova"):
+        providers(external_id)
+    monkeypatch.setattr(ProviderMapPage, "page_size", 1)  # two pages of the two providers
+    directory = ProviderMapPage.objects.get(locale__language_code="en").url
+    assert canonical_of(client, f"{directory}?page=2") == [f"{PUBLIC}{directory}?page=2"]
+    assert canonical_of(client, f"{directory}?page=1") == [f"{PUBLIC}{directory}"]
+    assert canonical_of(client, f"{directory}?page=99") == [f"{PUBLIC}{directory}"]  # page 1
+    assert canonical_of(client, f"{directory}?page=2&country=BG") == [f"{PUBLIC}{directory}"]
