@@ -192,25 +192,27 @@ def homes(site):
 @pytest.fixture
 def demo_page(homes):
     """``demo_page(key)``: one of the demo's standard pages (home/demo/pages.yaml: about,
-    contacts, privacy, accessibility) in three languages, made by the demo's own builder
-    through wagtail-localize and published: {language: page}."""
-    from django.test import TestCase
-
+    contacts, privacy, accessibility), published in Bulgarian by the demo's own builder,
+    with its Romanian and English versions as Wagtail copies them for a translator, filled
+    with the demo's texts: {language: page}."""
+    from home.caching import invalidate
     from home.demo import DATA, build_standard_page, standard_fields
-    from home.demo.support import load_yaml, translate
+    from home.demo.support import load_yaml
     from home.models import StandardPage
+    from tests.home.factories import translate_page
 
     items = {item["key"]: item for item in load_yaml(DATA / "pages.yaml")["pages"]}
+    fields = ("title", "slug", "seo_title", "search_description", "lead", "body", "show_in_menus")
 
     def make(key):
         item = items[key]
-        with TestCase.captureOnCommitCallbacks(execute=True):  # localize publishes on commit
-            page = build_standard_page(homes["bg"], item)
-            translate(page, lambda language: standard_fields(item, language, StandardPage()))
-        return {
-            translation.locale.language_code: translation.specific
-            for translation in page.get_translations(inclusive=True).select_related("locale")
-        }
+        pages = {"bg": build_standard_page(homes["bg"], item)}
+        for language in ("ro", "en"):
+            texts = standard_fields(item, language, StandardPage())
+            values = {name: getattr(texts, name) for name in fields}
+            pages[language] = translate_page(pages["bg"], language, **values)
+        invalidate()
+        return pages
 
     return make
 
@@ -222,17 +224,26 @@ def configured_site(homes, demo_page):
     privacy and accessibility pages (made here) in the footer. Returns the pages by key:
     {"contacts": {language: page}, …}."""
     from django.test import TestCase
+    from wagtail.models import Locale
 
     from home.caching import invalidate
     from home.demo import DATA, build_funding_notice, configure_site, funding_notice
-    from home.demo.support import load_yaml, translate
+    from home.demo.support import load_yaml
+
+    def language_locale(language):
+        return Locale.objects.get(language_code=language)
 
     data = load_yaml(DATA / "home.yaml")["funding_notice"]
+    # Committed before the test, as a site's settings are: what waits for the commit
+    # (the page cache's purges) runs now, not inside the test's own changes.
     with TestCase.captureOnCommitCallbacks(execute=True):
         notice = build_funding_notice(data)
-        translate(notice, lambda language: funding_notice(data, language))
-    pages = {key: demo_page(key) for key in ("contacts", "privacy", "accessibility")}
-    configure_site(homes["bg"], notice, {key: versions["bg"] for key, versions in pages.items()})
+        for language in ("ro", "en"):
+            translation = notice.copy_for_translation(language_locale(language))
+            funding_notice(data, language, translation).save()
+        pages = {key: demo_page(key) for key in ("contacts", "privacy", "accessibility")}
+        bulgarian = {key: versions["bg"] for key, versions in pages.items()}
+        configure_site(homes["bg"], notice, bulgarian)
     invalidate()
     return pages
 

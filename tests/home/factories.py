@@ -3,16 +3,22 @@
 Pages go into the tree live, without a revision: nothing a visitor sees depends on one,
 and publishing each (revision, search and reference indexes, cache purge) would make a
 hundred pages cost seconds. Tests of publishing itself publish. With no publish signal,
-the factory drops the cached lists and chrome itself, as publishing would.
+the factory drops the cached lists and chrome itself, as publishing would. Nor are the
+admin's own indexes of them kept (Wagtail's admin search, its reference index: "used
+by"), as ``load_demo`` builds those once at the end: a test of either publishes.
 """
 
 import copy
+from contextlib import contextmanager
 
 import factory
 import wagtail_factories
+from django.db.models.signals import post_save
 from django.test import TestCase
 from factory.django import DjangoModelFactory
+from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import Locale
+from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.caching import invalidate
@@ -28,9 +34,23 @@ class LivePageFactory(wagtail_factories.PageFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        page = super()._create(model_class, *args, **kwargs)
+        with without_admin_indexes(model_class):
+            page = super()._create(model_class, *args, **kwargs)
         invalidate()
         return page
+
+
+@contextmanager
+def without_admin_indexes(model):
+    """Saves of ``model`` inside skip Wagtail's admin search index and reference index
+    (a third of a page's save)."""
+    connected = post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        if connected:
+            post_save.connect(post_save_signal_handler, sender=model)
 
 
 def translate_page(page, language, **fields):

@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from home.demo.support import LANGUAGES, load_yaml, pick
-from home.pdf import Cover, Section, build_pdf
+from home.pdf import Cover, Section, build_pdf, funding_notice
 from publications.demo import DATA
 from publications.models import PublicationEdition, PublicationPage
 from tests.home.factories import LivePageFactory, translate_page
@@ -37,10 +37,34 @@ def demo_publication(key):
     return next(item for item in load_yaml(DATA)["publications"] if item["key"] == key)
 
 
+_pdfs = {}  # WeasyPrint takes about a second a file: each is made once per process
+NOTICE_FIELDS = (
+    "emblem_alt",
+    "fund_reference",
+    "programme",
+    "project_title",
+    "project_code",
+    "disclaimer",
+)
+
+
 def edition_pdf(item, language, chapters=2):
     """A real, tagged PDF of a demo publication's edition: the cover (with the site's
     funding notice, if it has one) and the first ``chapters`` chapters, each on its own
     page as in the demo, so that it has at least three pages."""
+    notice = funding_notice(language)
+    key = (
+        item["key"],
+        language,
+        chapters,
+        notice and tuple(getattr(notice, field) for field in NOTICE_FIELDS),
+    )
+    if key not in _pdfs:
+        _pdfs[key] = _edition_pdf(item, language, chapters)
+    return _pdfs[key]
+
+
+def _edition_pdf(item, language, chapters):
     sections = [
         Section(pick(chapter["title"], language), pick(chapter["paragraphs"][:2], language))
         for chapter in item["chapters"][:chapters]
