@@ -157,6 +157,32 @@ def using_database(name):
         connection.settings_dict["NAME"] = base
 
 
+@pytest.fixture(scope="module")
+def module_data(django_db_setup, django_db_blocker):
+    """``module_data(build)``: what ``build()`` makes, made once for the module's tests,
+    as Django's ``setUpTestData`` does: inside a transaction around the module (each
+    test runs in a savepoint of it), rolled back after the last test. What waits for a
+    commit (the page cache's purges) runs as the data is made, as if committed. Tests
+    read the data from the database; the returned objects are shared, so leave them be."""
+    from django.db import transaction
+    from django.test import TestCase
+
+    block = transaction.atomic()
+    with django_db_blocker.unblock():
+        block.__enter__()
+
+    def make(build):
+        with django_db_blocker.unblock(), TestCase.captureOnCommitCallbacks(execute=True):
+            return build()
+
+    try:
+        yield make
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            block.__exit__(None, None, None)
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _demo_module(request):
     """A module marked ``demo`` runs on the demo database; the others on the sections."""

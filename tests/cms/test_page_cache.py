@@ -36,13 +36,12 @@ def page_cache_on(settings):
     settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": True}
 
 
-@pytest.fixture(autouse=True)
-def content(django_capture_on_commit_callbacks):
+@pytest.fixture(scope="module", autouse=True)
+def content(module_data):
     """What the cached pages show: two news items and an act in every language, a
-    provider in Bulgarian and English; committed before the test, as the site's content
+    provider in Bulgarian and English; committed before the tests, as the site's content
     is (the page cache purges a table once per transaction)."""
-    with django_capture_on_commit_callbacks(execute=True):
-        _content()
+    module_data(_content)
 
 
 def _content():

@@ -22,8 +22,12 @@ from tests.providers.factories import ProviderFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def content(db):
+@pytest.fixture(scope="module", autouse=True)
+def content(module_data):
+    module_data(_content)
+
+
+def _content():
     """What the lists filter: providers and news in English, acts in Bulgarian and English
     that differ in every filter (country, type, status, year, topic)."""
     english = Locale.objects.get(language_code="en")

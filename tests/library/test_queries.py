@@ -16,12 +16,15 @@ from tests.library.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def library(language):
-    """A library as the demo's in the test's language (and Bulgarian, the source): acts
-    that amend, repeal or match one another, each with its articles, topics and
-    translation, the good practices and the statute with its members."""
-    languages = sorted({"bg", language})
+@pytest.fixture(scope="module", autouse=True)
+def library(module_data):
+    """A library as the demo's in every language: acts that amend, repeal or match one
+    another, each with its articles, topics and translations, the good practices and the
+    statute with its members."""
+    module_data(_library)
+
+
+def _library(languages=("bg", "ro", "en")):
     demo_acts(
         "bg-persons-with-disabilities-act",
         "bg-integration-disabilities-act",
