@@ -25,17 +25,17 @@ def map_page(language):
     return ProviderMapPage.objects.get(locale__language_code=language)
 
 
-@pytest.fixture
-def vidin():
+@pytest.fixture(scope="module")
+def vidin(module_data):
     """The Free Youth Centre, Vidin, in three languages ({language: provider})."""
-    return fyc_vidin()
+    return module_data(fyc_vidin)
 
 
-@pytest.fixture
-def directory(vidin):
+@pytest.fixture(scope="module")
+def directory(vidin, module_data):
     """Four providers in three languages: two in Bulgaria, two in Romania; one of each
     does child protection."""
-    return [vidin, vasiliada_craiova(), dgaspc_dolj(), rdsp_vidin()]
+    return [vidin, *module_data(lambda: [vasiliada_craiova(), dgaspc_dolj(), rdsp_vidin()])]
 
 
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])
@@ -220,8 +220,7 @@ def test_map_picker_saves_the_two_coordinates(vidin, admin_user):
     assert not form_class(data=data, instance=provider, for_user=admin_user).is_valid()
 
 
-def test_an_untranslated_term_carries_its_own_language_and_a_note(client):
-    vasiliada_craiova()
+def test_an_untranslated_term_carries_its_own_language_and_a_note(client, directory):
     from providers.models import ServiceType
 
     bulgarian = Provider.objects.get(locale__language_code="bg", external_id="ro-vasiliada-craiova")
