@@ -1,5 +1,5 @@
 """Pages describe themselves for search engines' results (Lighthouse's SEO audit
-"meta-description"); tests/test_demo.py checks every page of the demo's sitemap."""
+"meta-description"); tests/demo/test_site.py checks every page of the demo's sitemap."""
 
 import re
 

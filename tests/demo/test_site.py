@@ -1,5 +1,6 @@
-"""The demo site, whole: the one module that runs on it (``pytest.mark.demo``) beside
-the browser checks, which serve it. Every other test makes its own data with the
+"""The demo site, whole (load_demo): loaded again, its tree, translations, images and
+descriptions. tests/demo/ is the one place that runs on the demo (``pytest.mark.demo``),
+with the browser checks, which serve it; every other test makes its own data with the
 factories (tests/<app>/factories.py) on the sections (tests/demo_template.py)."""
 
 import re
