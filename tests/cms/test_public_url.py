@@ -17,16 +17,18 @@ from django.core.management import call_command
 from wagtail.models import Site
 from wagtail_localize.models import Translation, TranslationSource
 
-from home.models import StandardPage
 from home.roles import MODERATORS
 from home.translation.review import request_review
-from library.models import LegislationPage
-from news.models import NewsIndexPage, NewsPage
-from providers.models import Provider, ProviderMapPage
-from publications.models import PublicationPage
+from news.models import NewsIndexPage
+from providers.models import ProviderMapPage
+from publications.models import PublicationIndexPage
+from tests.home.factories import StandardPageFactory, localize
+from tests.library.factories import demo_acts
+from tests.publications.factories import publication_pages
 from tests.shared import PRODUCTION_ENV, manage
+from tests.standards.conftest import about_pages, news_pages, providers
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db]
 
 PUBLIC = "https://socialcohesion.example"
 SITEMAP_NS = {
@@ -39,6 +41,30 @@ SITEMAP_NS = {
 def public_address(settings):
     """The site's address differs from the host the test client calls (localhost)."""
     settings.PUBLIC_BASE_URL = PUBLIC
+
+
+# Eight of the demo's news items, five of them about events (the feeds and the calendar).
+NEWS = (
+    "project-publications-available",
+    "final-conference-in-romania",
+    "dobrich-coordination-meeting",
+    "focus-groups-dobrich-ruse-vratsa",
+    "exchange-visits-call",
+    "lesichovo-final-conference",
+    "info-day-strelcha",
+    "info-day-bratsigovo",
+)
+
+
+@pytest.fixture
+def news():
+    """{key: {language: page}}, each with a listing image."""
+    return {key: news_pages(key) for key in NEWS}
+
+
+@pytest.fixture
+def about():
+    return about_pages()
 
 
 def assert_public(url):
@@ -60,7 +86,7 @@ def head_links(html):
     return canonical, og_url, alternates
 
 
-def test_sitemap_locations_and_alternates_use_the_public_address(client):
+def test_sitemap_locations_and_alternates_use_the_public_address(client, about):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     root = ET.fromstring(response.content)  # noqa: S314 (our own response)
@@ -80,7 +106,7 @@ def test_robots_txt_names_the_public_sitemap(client):
 
 
 @pytest.mark.parametrize("kind", ["rss", "atom"])
-def test_feed_links_use_the_public_address(client, kind):
+def test_feed_links_use_the_public_address(client, news, kind):
     index = NewsIndexPage.objects.get(locale__language_code="en")
     response = client.get(f"{index.url}{kind}/")
     assert response.status_code == 200
@@ -96,7 +122,7 @@ def test_feed_links_use_the_public_address(client, kind):
         assert self_link == f"{PUBLIC}{index.url}atom/"
 
 
-def test_calendar_urls_and_uids_use_the_public_address(client):
+def test_calendar_urls_and_uids_use_the_public_address(client, news):
     index = NewsIndexPage.objects.get(locale__language_code="ro")
     response = client.get(f"{index.url}calendar/")
     assert "localhost" not in response.content.decode()
@@ -108,7 +134,7 @@ def test_calendar_urls_and_uids_use_the_public_address(client):
 
 
 def test_news_page_canonical_and_structured_data_use_the_public_address(client):
-    page = NewsPage.objects.live().filter(locale__language_code="en").first()
+    page = news_pages("info-day-strelcha")["en"]
     html = client.get(page.url).content.decode()
     assert "localhost" not in html
     canonical, og_url, alternates = head_links(html)
@@ -126,9 +152,8 @@ def test_news_page_canonical_and_structured_data_use_the_public_address(client):
 
 
 def test_legislation_page_url_and_eli_identifier_use_the_public_address(client):
-    page = LegislationPage.objects.live().get(
-        locale__language_code="en", jurisdiction="RO", number="292"
-    )
+    page = demo_acts("ro-social-assistance-law")["ro-social-assistance-law"]["en"]
+    assert (page.jurisdiction, page.number) == ("RO", "292")
     html = client.get(page.url).content.decode()
     assert "localhost" not in html
     canonical, og_url, _alternates = head_links(html)
@@ -143,7 +168,8 @@ def test_legislation_page_url_and_eli_identifier_use_the_public_address(client):
 
 
 def test_publication_citations_use_the_public_address(client):
-    page = PublicationPage.objects.live().filter(locale__language_code="bg").first()
+    index = PublicationIndexPage.objects.get(locale__language_code="bg")
+    page = publication_pages(index)["bg"]  # an edition (a PDF) in each language
     html = client.get(page.url).content.decode()
     assert "localhost" not in html
     pdf = re.search(r'<meta name="citation_pdf_url" content="([^"]+)">', html).group(1)
@@ -158,8 +184,9 @@ def test_publication_citations_use_the_public_address(client):
 
 
 def test_provider_page_and_exports_use_the_public_address(client):
+    provider = providers("ro-vasiliada-craiova")["ro"]
+    providers("bg-fyc-vidin")  # a second one in the exports
     page = ProviderMapPage.objects.live().get(locale__language_code="ro")
-    provider = Provider.objects.filter(locale=page.locale).first()
     detail = f"{page.url}p/{provider.external_id}/"
     html = client.get(detail).content.decode()
     assert "localhost" not in html
@@ -177,13 +204,16 @@ def test_provider_page_and_exports_use_the_public_address(client):
         assert_public(row["url"])
 
 
-def test_review_request_mail_links_to_the_public_admin(django_user_model):
+def test_review_request_mail_links_to_the_public_admin(django_user_model, homes):
     moderator = django_user_model.objects.create_user(
         "marin", email="marin@example.org", password="long-enough-password"
     )
     moderator.groups.add(Group.objects.get(name=MODERATORS))
     translator = django_user_model.objects.create_user("ioana", password="long-enough-password")
-    page = StandardPage.objects.get(locale__language_code="bg", slug="kontakti")
+    page = StandardPageFactory(
+        parent=homes["bg"], title="Контакти", slug="kontakti", lead="Пишете ни."
+    )
+    localize(page, "ro", title="Contacte", slug="contact", lead="Scrieți-ne.")
     source, _changed = TranslationSource.update_or_create_from_instance(page)
     translation = Translation.objects.get(source=source, target_locale__language_code="ro")
     target = request_review(translation, translator)
@@ -192,7 +222,7 @@ def test_review_request_mail_links_to_the_public_admin(django_user_model):
     assert links == [f"{PUBLIC}/admin/pages/{target.pk}/edit/"]
 
 
-def test_sync_site_url_points_the_default_site_at_the_public_address(client):
+def test_sync_site_url_points_the_default_site_at_the_public_address(client, about):
     call_command("sync_site_url", stdout=io.StringIO())
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port, site.root_url) == ("socialcohesion.example", 443, PUBLIC)
