@@ -10,13 +10,82 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 
 from home.models import StandardPage
-from providers.models import Provider
+from publications.models import PublicationIndexPage
 from search.analysis import analyze_query
 from search.documents import rebuild
 from search.excerpts import excerpt
 from search.models import SearchDocument
+from tests.home.factories import StandardPageFactory, translated_pages
+from tests.library.factories import LegislationPageFactory, library_index
+from tests.news.factories import NewsPageFactory, info_day_in_strelcha, news_index
+from tests.providers.factories import dgaspc_dolj, fyc_vidin
+from tests.publications.factories import PublicationPageFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
+pytestmark = [pytest.mark.django_db]
+
+
+@pytest.fixture
+def content(homes):
+    """A little of each kind in three languages, indexed as the site indexes it."""
+    info_day_in_strelcha()  # "социални услуги" in the lead and body
+    translated_pages(
+        StandardPageFactory,
+        homes["bg"],
+        {
+            "bg": {
+                "title": "Социалните услуги в региона",
+                "slug": "sotsialnite-uslugi",
+                "lead": "Как работят социалните услуги по програмата Interreg.",
+            },
+            "ro": {
+                "title": "Asistență socială în regiune",
+                "slug": "asistenta-sociala",
+                "lead": "Asistență socială prin programul Interreg.",
+            },
+            "en": {
+                "title": "Social services in the region",
+                "slug": "social-services",
+                "lead": "Social services under the Interreg programme.",
+            },
+        },
+    )
+    translated_pages(
+        StandardPageFactory,
+        homes["bg"],
+        {
+            "bg": {"title": "Контакти", "slug": "kontakti", "lead": "Пишете ни."},
+            "ro": {"title": "Contact", "slug": "contact", "lead": "Scrieți-ne."},
+            "en": {"title": "Contact", "slug": "contact", "lead": "Write to us."},
+        },
+    )
+    # More than a page of results (ten) for "социални".
+    for number in range(11):
+        NewsPageFactory(
+            parent=news_index("bg"),
+            title=f"Социални дейности във Видин {number + 1}",
+            lead="Нови социални услуги за деца и семейства.",
+        )
+    for number in range(8):
+        LegislationPageFactory(
+            parent=library_index("bg"),
+            title=f"Закон за социалното подпомагане, част {number + 1}",
+            jurisdiction="BG",
+            official_title=f"Закон за социалното подпомагане ({number + 1})",
+        )
+    NewsPageFactory(
+        parent=news_index("bg"), title="Новият закон за социалните услуги", lead="Закон."
+    )
+    for language in ("ro", "en"):
+        LegislationPageFactory(parent=library_index(language))
+        NewsPageFactory(parent=news_index(language))
+    for language in ("bg", "ro", "en"):
+        PublicationPageFactory(
+            parent=PublicationIndexPage.objects.get(locale__language_code=language)
+        )
+    providers = fyc_vidin()
+    dgaspc_dolj()  # "Direcția Generală de Asistență Socială …" in Romanian
+    rebuild()
+    return {"providers": providers}
 
 
 def results(client, language, **params):
@@ -24,27 +93,27 @@ def results(client, language, **params):
     return re.findall(r'<h2><a href="([^"]+)">', html), html
 
 
-def test_bulgarian_finds_other_inflections_and_latin_letters(client):
+def test_bulgarian_finds_other_inflections_and_latin_letters(client, content):
     for query in ("социални услуги", "социалната услуга", "sotsialni uslugi"):
         urls, html = results(client, "bg", q=query)
         assert "/bg/" in urls[0] and all(url.startswith("/bg/") for url in urls), query
         assert "<mark>социалните</mark> <mark>услуги</mark>" in html, query
 
 
-def test_romanian_spellings_give_identical_results(client):
+def test_romanian_spellings_give_identical_results(client, content):
     spellings = ("asistență socială", "asistenţă socială", "asistenta sociala")
     found = [results(client, "ro", q=query)[0] for query in spellings]
     assert found[0] and found[0] == found[1] == found[2]
     assert all(url.startswith("/ro/") for url in found[0])
 
 
-def test_results_are_in_the_visitors_language_only(client):
+def test_results_are_in_the_visitors_language_only(client, content):
     for language in ("bg", "ro", "en"):
         urls, _html = results(client, language, q="Interreg")
         assert urls and all(url.startswith(f"/{language}/") for url in urls)
 
 
-def test_types_have_counts_and_filter(client):
+def test_types_have_counts_and_filter(client, content):
     _urls, html = results(client, "bg", q="закон")
     counts = dict(re.findall(r'<option value="(\w+)">[^<(]+\((\d+)\)</option>', html))
     assert int(counts["legislation"]) >= 8
@@ -55,8 +124,8 @@ def test_types_have_counts_and_filter(client):
     assert urls and 'class="notice"' in html
 
 
-def test_providers_are_found_and_link_to_their_record(client):
-    provider = Provider.objects.filter(locale__language_code="ro").first()
+def test_providers_are_found_and_link_to_their_record(client, content):
+    provider = content["providers"]["ro"]
     urls, _html = results(client, "ro", q=provider.name, type="provider")
     assert any(url.endswith(f"/p/{provider.external_id}/") for url in urls)
     assert client.get(urls[0]).status_code == 200
@@ -68,7 +137,7 @@ def test_empty_state_helps(client):
     assert re.search(r'<h2>[^<]+</h2>\s*<ul><li><a href="/en/', html)  # places to browse
 
 
-def test_pagination_keeps_the_query_and_type(client):
+def test_pagination_keeps_the_query_and_type(client, content):
     _urls, html = results(client, "bg", q="социални")
     assert 'rel="next"' in html
     next_link = re.search(r'href="([^"]+)" rel="next"', html).group(1)
@@ -77,7 +146,7 @@ def test_pagination_keeps_the_query_and_type(client):
         assert client.get("/bg/search/", {"q": "социални", "page": nonsense}).status_code == 200
 
 
-def test_search_promotions_come_first(client):
+def test_search_promotions_come_first(client, content):
     source = StandardPage.objects.get(locale__language_code="bg", slug="kontakti")
     target = source.get_translation(Locale.objects.get(language_code="ro"))
     query = Query.get("contact")
@@ -91,7 +160,7 @@ def test_search_promotions_come_first(client):
     assert 'id="promoted-heading"' not in html
 
 
-def test_a_new_promotion_shows_at_once_and_a_removed_one_goes(client):
+def test_a_new_promotion_shows_at_once_and_a_removed_one_goes(client, content):
     """The promoted queries are cached with the chrome: saving a pick drops them."""
     source = StandardPage.objects.get(locale__language_code="bg", slug="kontakti")
     target = source.get_translation(Locale.objects.get(language_code="en"))
@@ -114,15 +183,15 @@ def test_publishing_and_unpublishing_update_the_index(client, homes):
     assert page.url not in results(client, "bg", q="мобилен екип")[0]
 
 
-def test_a_saved_provider_is_searchable(client):
-    provider = Provider.objects.filter(locale__language_code="en").first()
+def test_a_saved_provider_is_searchable(client, content):
+    provider = content["providers"]["en"]
     provider.name = "Riverside Respite House"
     provider.save()
     urls, _html = results(client, "en", q="respite", type="provider")
     assert any(url.endswith(f"/p/{provider.external_id}/") for url in urls)
 
 
-def test_rebuild_indexes_pages_and_providers_of_every_language():
+def test_rebuild_indexes_pages_and_providers_of_every_language(content):
     count = rebuild()
     assert count == SearchDocument.objects.count()
     for language in ("bg", "ro", "en"):
@@ -139,7 +208,7 @@ def count_queries(client, **params):
     return len(context)
 
 
-def test_search_costs_at_most_ten_queries_at_two_sizes(client):
+def test_search_costs_at_most_ten_queries_at_two_sizes(client, content):
     from bench.management.commands.synthetic_providers import create_synthetic
 
     small = [count_queries(client, q="социални услуги"), count_queries(client, q="zzzz")]
