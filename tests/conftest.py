@@ -25,7 +25,7 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers",
         "demo: the module's tests run on the whole demo site instead of the sections "
-        "(tests/demo_template.py); mark the module, not single tests",
+        "(tests/demo_template.py); for the demo's own checks in tests/demo/, whole modules",
     )
     if hasattr(config, "workerinput"):
         return
