@@ -2,7 +2,6 @@
 page, providers) in three languages, built with the apps' factories from the demo's data
 (<app>/demo/*.yaml), so that each feed, file and page has real entries to validate."""
 
-import datetime
 from decimal import Decimal
 
 import pytest
@@ -11,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 
+from home.caching import invalidate
 from home.demo import DATA as HOME_DATA
 from home.demo import funding_notice as notice_fields
 from home.demo.support import LANGUAGES, load_yaml, pick
@@ -20,7 +20,8 @@ from library.models import LibraryIndexPage, StatutePage
 from news.demo import DATA as NEWS_DATA
 from news.models import NewsCategory, NewsIndexPage
 from providers.demo import DATA as PROVIDERS_DATA
-from providers.models import ServiceType, TargetGroup
+from providers.demo import provider_fields
+from providers.models import Provider, ServiceType, TargetGroup
 from tests.home.factories import (
     LivePageFactory,
     PartnerFactory,
@@ -193,46 +194,32 @@ def news_pages(key, image=None):
     return pages
 
 
-def text(value, language):
-    return pick(value, language) if isinstance(value, dict) else (value or "")
+# What a provider's language versions write in their own language.
+TEXTS = ("name", "alternate_name", "municipality", "settlement", "description")
 
 
 def providers(external_id, languages=LANGUAGES, **changes):
     """A demo provider (``external_id`` in providers/demo/providers.yaml) in ``languages``,
-    {language: provider}, with its service types and target groups in each language;
-    ``changes`` set on every version."""
+    {language: provider}, filled by the demo's own ``provider_fields``, with its service
+    types and target groups in each language; ``changes`` set on every version."""
     item = demo_item(PROVIDERS_DATA, "providers", external_id, field="external_id")
 
-    def fields(language):
-        return {
-            "name": pick(item["name"], language),
-            "alternate_name": text(item.get("alternate_name"), language),
-            "municipality": text(item.get("municipality"), language),
-            "settlement": pick(item["settlement"], language),
-            "description": text(item.get("description"), language),
-            **changes,
-        }
+    def filled(language, provider):
+        provider = provider_fields(item, language, provider)
+        for name, value in changes.items():
+            setattr(provider, name, value)
+        return provider
 
-    source = ProviderFactory(
-        external_id=external_id,
-        legal_form=item["legal_form"],
-        country=item["country"],
-        district=district(item["district"]),
-        municipality_kind=item.get("municipality_kind") or "",
-        address=item.get("address") or "",
-        postal_code=item.get("postal_code") or "",
-        latitude=Decimal(str(item["latitude"])),
-        longitude=Decimal(str(item["longitude"])),
-        languages=", ".join(item.get("languages") or []),
-        network_member=bool(item.get("network_member")),
-        confidential_location=bool(item.get("confidential")),
-        website=item.get("website") or "",
-        last_verified=item.get("last_verified") or datetime.date(2026, 11, 24),
-        **fields(languages[0]),
-    )
+    source = filled(languages[0], ProviderFactory.build(district=district(item["district"])))
+    source.locale = Locale.objects.get(language_code=languages[0])
+    source.save()
+    invalidate()  # as ProviderFactory does
     versions = {languages[0]: source}
     for language in languages[1:]:
-        versions[language] = translate_provider(source, language, **fields(language))
+        texts = filled(language, Provider())
+        versions[language] = translate_provider(
+            source, language, **{name: getattr(texts, name) for name in (*TEXTS, *changes)}
+        )
     for provider in versions.values():
         provider.service_types.set(
             ServiceType.objects.filter(slug__in=item["service_types"], locale=provider.locale)
