@@ -24,9 +24,10 @@ from providers.models import ProviderMapPage
 from publications.models import PublicationIndexPage
 from tests.home.factories import StandardPageFactory, localize
 from tests.library.factories import demo_acts
+from tests.providers.factories import demo_provider
 from tests.publications.factories import publication_pages
 from tests.shared import PRODUCTION_ENV, manage
-from tests.standards.conftest import about_pages, news_pages, providers
+from tests.standards.conftest import about_pages, news_pages
 
 pytestmark = [pytest.mark.django_db]
 
@@ -184,8 +185,8 @@ def test_publication_citations_use_the_public_address(client):
 
 
 def test_provider_page_and_exports_use_the_public_address(client):
-    provider = providers("ro-vasiliada-craiova")["ro"]
-    providers("bg-fyc-vidin")  # a second one in the exports
+    provider = demo_provider("ro-vasiliada-craiova")["ro"]
+    demo_provider("bg-fyc-vidin")  # a second one in the exports
     page = ProviderMapPage.objects.live().get(locale__language_code="ro")
     detail = f"{page.url}p/{provider.external_id}/"
     html = client.get(detail).content.decode()

@@ -10,7 +10,7 @@ from bench.management.commands.synthetic_providers import create_synthetic
 from community.models import Member
 from providers.models import Provider, ProviderMapPage
 from tests.community.text import translated
-from tests.providers.factories import ProviderFactory, fyc_vidin
+from tests.providers.factories import ProviderFactory, demo_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def provider_in(language):
 def vidin(community_pages):
     """The Vidin provider (in three languages; its Bulgarian version), with no community
     member linked to it yet."""
-    return fyc_vidin()["bg"]
+    return demo_provider("bg-fyc-vidin")["bg"]
 
 
 def list_item(html, external_id):

@@ -16,7 +16,7 @@ from community.models import Member, Post, PostReport, Resource, Thread, ThreadS
 from providers.models import District, Provider
 from tests.community.conftest import PASSWORD
 from tests.community.text import translated
-from tests.providers.factories import fyc_vidin
+from tests.providers.factories import demo_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def english(community_pages):
 @pytest.fixture
 def vidin():
     """The Free Youth Centre, Vidin, on the provider map in three languages."""
-    return fyc_vidin()
+    return demo_provider("bg-fyc-vidin")
 
 
 def public_member(make_member, email="maria@example.org", **profile):

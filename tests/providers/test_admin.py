@@ -17,7 +17,7 @@ from wagtail_localize.models import Translation
 from home.roles import TRANSLATOR_GROUPS
 from providers.models import District, Provider, ServiceType, TargetGroup
 from tests.home.factories import localize
-from tests.providers.factories import ProviderFactory, fyc_vidin, vasiliada_craiova
+from tests.providers.factories import ProviderFactory, demo_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def staff(request):
 @pytest.fixture
 def providers():
     """Two providers, one in each country, in the three languages ({language: provider})."""
-    return [fyc_vidin(), vasiliada_craiova()]
+    return [demo_provider("bg-fyc-vidin"), demo_provider("ro-vasiliada-craiova")]
 
 
 @pytest.fixture

@@ -11,12 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from bench.management.commands.synthetic_providers import create_synthetic
 from providers.models import Provider, ProviderMapPage
-from tests.providers.factories import (
-    dgaspc_dolj,
-    fyc_vidin,
-    rdsp_vidin,
-    vasiliada_craiova,
-)
+from tests.providers.factories import demo_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -28,14 +23,22 @@ def map_page(language):
 @pytest.fixture(scope="module")
 def vidin(module_data):
     """The Free Youth Centre, Vidin, in three languages ({language: provider})."""
-    return module_data(fyc_vidin)
+    return module_data(lambda: demo_provider("bg-fyc-vidin"))
 
 
 @pytest.fixture(scope="module")
 def directory(vidin, module_data):
     """Four providers in three languages: two in Bulgaria, two in Romania; one of each
     does child protection."""
-    return [vidin, *module_data(lambda: [vasiliada_craiova(), dgaspc_dolj(), rdsp_vidin()])]
+    return [
+        vidin,
+        *module_data(
+            lambda: [
+                demo_provider(external_id)
+                for external_id in ("ro-vasiliada-craiova", "ro-dgaspc-dolj", "bg-rdsp-vidin")
+            ]
+        ),
+    ]
 
 
 @pytest.mark.parametrize("language", ["bg", "ro", "en"])

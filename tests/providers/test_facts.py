@@ -12,7 +12,7 @@ from wagtail.models import Locale, Revision
 from providers.hsds import hsds_id
 from providers.importer import Importer, read_rows
 from providers.models import Provider
-from tests.providers.factories import fyc_vidin, zhaneta_razgrad
+from tests.providers.factories import demo_provider
 
 pytestmark = pytest.mark.django_db
 VIDIN = "bg-fyc-vidin"
@@ -21,12 +21,12 @@ RAZGRAD = "bg-zhaneta-razgrad"  # has a street address and postal code in every 
 
 @pytest.fixture
 def vidin():
-    return fyc_vidin(phone="+359 94 600 000", capacity=20)
+    return demo_provider("bg-fyc-vidin", phone="+359 94 600 000", capacity=20)
 
 
 @pytest.fixture
 def razgrad():
-    return zhaneta_razgrad()
+    return demo_provider("bg-zhaneta-razgrad")
 
 
 def versions(external_id=VIDIN):

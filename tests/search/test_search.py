@@ -18,7 +18,7 @@ from search.models import SearchDocument
 from tests.home.factories import StandardPageFactory, translated_pages
 from tests.library.factories import LegislationPageFactory, library_index
 from tests.news.factories import NewsPageFactory, info_day_in_strelcha, news_index
-from tests.providers.factories import dgaspc_dolj, fyc_vidin
+from tests.providers.factories import demo_provider
 from tests.publications.factories import PublicationPageFactory
 
 pytestmark = [pytest.mark.django_db]
@@ -82,8 +82,8 @@ def content(homes):
         PublicationPageFactory(
             parent=PublicationIndexPage.objects.get(locale__language_code=language)
         )
-    providers = fyc_vidin()
-    dgaspc_dolj()  # "Direcția Generală de Asistență Socială …" in Romanian
+    providers = demo_provider("bg-fyc-vidin")
+    demo_provider("ro-dgaspc-dolj")  # "Direcția Generală de Asistență Socială …" in Romanian
     rebuild()
     return {"providers": providers}
 

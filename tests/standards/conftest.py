@@ -10,7 +10,6 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
 
-from home.caching import invalidate
 from home.demo import DATA as HOME_DATA
 from home.demo import funding_notice as notice_fields
 from home.demo.support import LANGUAGES, load_yaml, pick
@@ -19,9 +18,6 @@ from library.demo import DATA as LIBRARY_DATA
 from library.models import LibraryIndexPage, StatutePage
 from news.demo import DATA as NEWS_DATA
 from news.models import NewsCategory, NewsIndexPage
-from providers.demo import DATA as PROVIDERS_DATA
-from providers.demo import provider_fields
-from providers.models import Provider, ServiceType, TargetGroup
 from tests.home.factories import (
     LivePageFactory,
     PartnerFactory,
@@ -30,7 +26,7 @@ from tests.home.factories import (
 )
 from tests.library.factories import LegislationPageFactory
 from tests.news.factories import NewsPageFactory
-from tests.providers.factories import ProviderFactory, district, translate_provider
+from tests.providers.factories import demo_provider
 
 PAGES_DATA = HOME_DATA / "pages.yaml"
 
@@ -194,42 +190,6 @@ def news_pages(key, image=None):
     return pages
 
 
-# What a provider's language versions write in their own language.
-TEXTS = ("name", "alternate_name", "municipality", "settlement", "description")
-
-
-def providers(external_id, languages=LANGUAGES, **changes):
-    """A demo provider (``external_id`` in providers/demo/providers.yaml) in ``languages``,
-    {language: provider}, filled by the demo's own ``provider_fields``, with its service
-    types and target groups in each language; ``changes`` set on every version."""
-    item = demo_item(PROVIDERS_DATA, "providers", external_id, field="external_id")
-
-    def filled(language, provider):
-        provider = provider_fields(item, language, provider)
-        for name, value in changes.items():
-            setattr(provider, name, value)
-        return provider
-
-    source = filled(languages[0], ProviderFactory.build(district=district(item["district"])))
-    source.locale = Locale.objects.get(language_code=languages[0])
-    source.save()
-    invalidate()  # as ProviderFactory does
-    versions = {languages[0]: source}
-    for language in languages[1:]:
-        texts = filled(language, Provider())
-        versions[language] = translate_provider(
-            source, language, **{name: getattr(texts, name) for name in (*TEXTS, *changes)}
-        )
-    for provider in versions.values():
-        provider.service_types.set(
-            ServiceType.objects.filter(slug__in=item["service_types"], locale=provider.locale)
-        )
-        provider.target_groups.set(
-            TargetGroup.objects.filter(slug__in=item["target_groups"], locale=provider.locale)
-        )
-    return versions
-
-
 @pytest.fixture
 def about():
     return about_pages()
@@ -244,4 +204,4 @@ def news():
 @pytest.fixture
 def directory():
     """Two demo providers in three languages: {external_id: {language: provider}}."""
-    return {key: providers(key) for key in ("bg-fyc-vidin", "ro-vasiliada-craiova")}
+    return {key: demo_provider(key) for key in ("bg-fyc-vidin", "ro-vasiliada-craiova")}

@@ -31,7 +31,7 @@ from providers.contract import NAMES
 from providers.hsds import hsds_id
 from providers.importer import Importer, read_rows
 from providers.models import Provider, ServiceType, TargetGroup
-from tests.standards.conftest import providers
+from tests.providers.factories import demo_provider
 
 # The test database is set up only for a run that holds a database test.
 pytestmark = [pytest.mark.django_db]
@@ -102,7 +102,7 @@ class Published:
 def prepare():
     """The facts the checks need, on four of the demo's providers in three languages."""
     for external_id in (RAZGRAD, CRAIOVA, VIDIN, SOFIA):
-        providers(external_id)
+        demo_provider(external_id)
     razgrad = Provider.objects.get(locale__language_code="bg", external_id=RAZGRAD)
     razgrad.phone, razgrad.capacity = "+359 84 611 611", 25
     razgrad.save()

@@ -20,7 +20,8 @@ from wagtail.models import Page, PageViewRestriction, Site
 from home.utils import public_page_url
 from news.models import NewsPage
 from providers.models import Provider, ProviderMapPage
-from tests.standards.conftest import news_pages, providers
+from tests.providers.factories import demo_provider
+from tests.standards.conftest import news_pages
 
 pytestmark = [pytest.mark.django_db]
 
@@ -131,7 +132,7 @@ def test_the_query_count_does_not_grow_with_the_site(sitemap):
     # More of the same (a news item and a provider in three languages): no more queries.
     before = counted_fetch(len(found))
     news_pages("info-day-sarnitsa")
-    providers("bg-zhaneta-razgrad")
+    demo_provider("bg-zhaneta-razgrad")
     assert counted_fetch(len(found) + 3 + 3) == before
 
 

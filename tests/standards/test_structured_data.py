@@ -25,8 +25,9 @@ from library.models import LegislationPage
 from news.models import NewsPage
 from providers.models import Provider, ProviderMapPage
 from publications.models import PublicationIndexPage, PublicationPage
+from tests.providers.factories import demo_provider
 from tests.publications.factories import publication_pages
-from tests.standards.conftest import act_pages, news_pages, partners, providers
+from tests.standards.conftest import act_pages, news_pages, partners
 
 pytestmark = [
     pytest.mark.django_db,
@@ -166,7 +167,7 @@ def content():
     news_pages("info-day-strelcha")
     publication_pages(PublicationIndexPage.objects.get(locale__language_code="bg"))
     act_pages("bg-social-services-act")
-    providers("bg-fyc-vidin")
+    demo_provider("bg-fyc-vidin")
 
 
 @pytest.fixture(scope="module")
@@ -318,7 +319,7 @@ def test_pages_without_a_page_object_or_with_a_query_have_a_canonical(client, pa
 
 def test_routes_under_a_page_are_their_own_canonical(client):
     act_pages("bg-social-services-act")
-    providers("ro-vasiliada-craiova")
+    demo_provider("ro-vasiliada-craiova")
     act = LegislationPage.objects.live().get(locale__language_code="en")
     compare = f"{act.url}compare/"
     assert canonical_of(client, compare) == [f"{PUBLIC}{compare}"]
@@ -333,7 +334,7 @@ def test_routes_under_a_page_are_their_own_canonical(client):
 def test_each_page_of_a_list_is_its_own_canonical(client, monkeypatch):
     """Google: page 2 is not a duplicate of page 1; a filtered list is one of the list."""
     for external_id in ("bg-fyc-vidin", "ro-vasiliada-craiova"):
-        providers(external_id)
+        demo_provider(external_id)
     monkeypatch.setattr(ProviderMapPage, "page_size", 1)  # two pages of the two providers
     directory = ProviderMapPage.objects.get(locale__language_code="en").url
     assert canonical_of(client, f"{directory}?page=2") == [f"{PUBLIC}{directory}?page=2"]
