@@ -9,7 +9,7 @@ subprocess:
     (``load_demo --sections-only``, ``setup_roles``). Every test starts from it and makes
     what it needs with the factories in ``tests/<app>/factories.py``. Built in seconds.
 ``demo``
-    The whole demo in three languages (``load_demo``), for the demo's own checks in
+    The whole demo in three languages (``load_demo`` on the sections), for the demo's own checks in
     tests/demo/ (marked ``pytest.mark.demo``: tests/conftest.py swaps their database) and
     for the site that the browser checks serve. It takes about a minute, so a run starts it in the
     background as soon as a collected test needs it (tests/conftest.py).
@@ -37,10 +37,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".test-cache"
+# Each kind: the template it starts from (None: the migrated database) and the commands.
 KINDS = {
-    "sections": [["load_demo", "--sections-only"], ["setup_roles"]],
+    "sections": (None, [["load_demo", "--sections-only"], ["setup_roles"]]),
+    # The rest of the demo on the sections (load_demo keeps what is there, as on a site);
     # prerender_pages makes the renditions every page shows once here, not per test.
-    "demo": [["load_demo"], ["setup_roles"], ["prerender_pages"]],
+    "demo": ("sections", [["load_demo"], ["prerender_pages"]]),
 }
 # What the demo is made of; tests, tools and generated folders are not.
 SOURCE_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".html", ".svg", ".css", ".po"}
@@ -136,6 +138,8 @@ def ensure_template(kind, report=print):
 
 
 def _build(kind, folder, report):
+    base, commands = KINDS[kind]
+    base_folder = ensure_template(base, report) if base else None
     migrated = CACHE / f"migrated-{migrated_key()}.sqlite3"
     _remove_stale_templates(keep=migrated)
     building = CACHE / f"building-{kind}-{os.getpid()}"
@@ -147,10 +151,12 @@ def _build(kind, folder, report):
         "DJANGO_SETTINGS_MODULE": "cms.settings.test",
         "DATABASE_URL": f"sqlite:///{database}",
         "BUILD_DATABASE": str(database),
-        "BUILD_COMMANDS": json.dumps(KINDS[kind]),
+        "BUILD_COMMANDS": json.dumps(commands),
         "MEDIA_ROOT": str(building / "media"),
     }
-    if migrated.exists():
+    if base_folder:
+        copy_template(base_folder, database, building / "media")
+    elif migrated.exists():
         shutil.copyfile(migrated, database)
     else:
         env["SAVE_MIGRATED"] = str(building / "migrated.sqlite3")
