@@ -67,6 +67,7 @@ if os.environ.get("SAVE_MIGRATED"):
 for command in json.loads(os.environ["BUILD_COMMANDS"]):
     print("manage.py", *command, flush=True)
     call_command(*command)
+connections.close_all()  # the write-ahead log goes into the file that is copied
 """
 # What the migrated database depends on, beside the migrations themselves.
 MIGRATION_INPUTS = (

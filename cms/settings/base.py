@@ -158,6 +158,15 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite (development, the tests' served site) has writers in several threads and in the
+    # task worker. A transaction that read first and then writes is refused at once
+    # ("database is locked") when another writes meanwhile, whatever the timeout; saving a
+    # page half-way then leaves it without its revision. So a transaction takes the write
+    # lock as it starts, waiting for it up to 20 s; with WAL, reads never wait for a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", timeout=20, init_command="PRAGMA journal_mode=WAL"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

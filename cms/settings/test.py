@@ -47,8 +47,8 @@ CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] = ["'self'", "data:"]  # noqa: 
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A test database is thrown away: no waiting for the disk on each commit.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = (  # noqa: F405
-        "PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY"
+    DATABASES["default"]["OPTIONS"]["init_command"] = (  # noqa: F405
+        "PRAGMA synchronous=OFF; PRAGMA journal_mode=WAL"
     )
 
 # Tests change data inside transactions that never commit, so nothing would purge the

@@ -144,6 +144,16 @@ def messages(page: Page) -> Locator:
     return page.locator(".messages")
 
 
+def expect_message(page: Page, text: str | re.Pattern) -> None:
+    """The admin's answer to a save says ``text``. If the form came back with validation
+    errors instead, the failure names each field in error and what it says."""
+    try:
+        expect(messages(page)).to_contain_text(text)
+    except AssertionError as error:
+        fields = [" ".join(f.split()) for f in page.locator(".w-field--error").all_inner_texts()]
+        raise AssertionError(f"{error}\nFields in error: {fields or 'none'}") from None
+
+
 def footer_actions(page: Page) -> Locator:
     """Open the editor's action menu (the arrow next to the main button); return the footer."""
     footer = page.locator("footer")

@@ -31,6 +31,7 @@ from .journeys import (
     SECOND_EDITOR,
     TRANSLATOR_RO,
     csrf_token,
+    expect_message,
     field,
     footer_actions,
     let_autosave_run,
@@ -136,10 +137,11 @@ def write_and_submit_news(page: Page, site_url: str, image: Path) -> NewsItem:
     expect(footer.get_by_role("button", name=re.compile("Publish"))).to_have_count(0)
     # No waiting for autosave: a click while it is creating the page waits for it (e below).
     submit.click()
-    expect(messages(page)).to_contain_text(
+    expect_message(
+        page,
         re.compile(
             rf"Page '{item.title}' (created and submitted|has been submitted) for moderation"
-        )
+        ),
     )
     edit_link = messages(page).get_by_role("link", name="Edit")
     item.page_id = int(re.search(r"/pages/(\d+)/", edit_link.get_attribute("href")).group(1))
@@ -376,9 +378,7 @@ def write_draft_news(page: Page, index_url: str, title: str, lead: str) -> int:
     field(page, "Title").fill(title)
     field(page, "Lead").fill(lead)
     save_draft(page)
-    expect(messages(page)).to_contain_text(
-        re.compile(rf"Page '{title}' (created|has been updated)")
-    )
+    expect_message(page, re.compile(rf"Page '{title}' (created|has been updated)"))
     return int(re.search(r"/admin/pages/(\d+)/edit/", page.url).group(1))
 
 
@@ -598,6 +598,6 @@ def test_e_save_while_autosave_creates_the_page(open_as, site_url):
     route.fulfill(response=response)
 
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
-    expect(messages(page)).to_contain_text(f"Page '{title}' has been updated")
+    expect_message(page, f"Page '{title}' has been updated")
     page.goto(f"{site_url}/admin/pages/search/?q={title.rsplit(' ', 1)[1]}")
     expect(page.locator("main table tbody tr").filter(has_text=title)).to_have_count(1)
