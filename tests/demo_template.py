@@ -9,10 +9,10 @@ subprocess:
     (``load_demo --sections-only``, ``setup_roles``). Every test starts from it and makes
     what it needs with the factories in ``tests/<app>/factories.py``. Built in seconds.
 ``demo``
-    The whole demo in three languages (``load_demo`` on the sections), for the demo's own checks in
-    tests/demo/ (marked ``pytest.mark.demo``: tests/conftest.py swaps their database) and
-    for the site that the browser checks serve. It takes about a minute, so a run starts it in the
-    background as soon as a collected test needs it (tests/conftest.py).
+    The whole demo in three languages (``load_demo`` on the sections), for the demo's own
+    checks in tests/demo/ (marked ``pytest.mark.demo``: tests/conftest.py swaps their
+    database) and for the site that the browser checks serve. It takes about a minute, so
+    a run starts it in the background as soon as a collected test needs it.
 
 Each is kept in ``.test-cache/`` under a key made from every source file that it
 depends on (code, migrations, demo data; not the tests), so a second run on an
