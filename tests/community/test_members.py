@@ -68,18 +68,23 @@ def public_member(make_member, email="maria@example.org", **profile):
     return make_member(email, profile_public=True, **profile)
 
 
-# The directory
-
-
-def test_directory_lists_public_approved_members_only(client, english, make_member):
-    public_member(
+def romanian_member(make_member, **profile):
+    """Ion Popescu of Craiova (Dolj), with a public profile."""
+    return public_member(
         make_member,
         "ion@example.org",
         full_name="Ion Popescu",
         country="RO",
         district=district("RO411"),
-        organisation="Asociația Vasiliada",
+        **profile,
     )
+
+
+# The directory
+
+
+def test_directory_lists_public_approved_members_only(client, english, make_member):
+    romanian_member(make_member, organisation="Asociația Vasiliada")
     listed = Member.objects.filter(status="approved", profile_public=True, user__is_active=True)
     total = listed.count() + 1  # another public member, and one of this test's
     shown = public_member(make_member, bio="Работя с деца.")
@@ -112,14 +117,7 @@ def test_directory_lists_public_approved_members_only(client, english, make_memb
 
 def test_directory_filters_by_country_district_and_role(client, community, make_member):
     public_member(make_member)
-    public_member(
-        make_member,
-        "ion@example.org",
-        full_name="Ion Popescu",
-        country="RO",
-        district=district("RO411"),
-        role=Member.Role.PSYCHOLOGIST,
-    )
+    romanian_member(make_member, role=Member.Role.PSYCHOLOGIST)
     page = url(community, "members_route")
 
     def names(**params):

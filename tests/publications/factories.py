@@ -6,8 +6,9 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from home.demo.support import LANGUAGES, load_yaml, pick
-from home.pdf import Cover, Section, build_pdf, funding_notice
-from publications.demo import DATA
+from home.pdf import funding_notice
+from publications.demo import DATA, make_pdf
+from publications.demo import publication_fields as demo_publication_fields
 from publications.models import PublicationEdition, PublicationPage
 from tests.home.factories import LivePageFactory, translate_page
 
@@ -64,21 +65,20 @@ def edition_pdf(item, language, chapters=2):
     return _pdfs[key]
 
 
+def shortened(item, chapters):
+    """The demo publication ``item`` with its first ``chapters`` chapters, two paragraphs
+    each: a PDF in a second instead of several."""
+    return {
+        **item,
+        "chapters": [
+            {**chapter, "paragraphs": chapter["paragraphs"][:2]}
+            for chapter in item["chapters"][:chapters]
+        ],
+    }
+
+
 def _edition_pdf(item, language, chapters):
-    sections = [
-        Section(pick(chapter["title"], language), pick(chapter["paragraphs"][:2], language))
-        for chapter in item["chapters"][:chapters]
-    ]
-    return build_pdf(
-        pick(item["title"], language),
-        language,
-        sections,
-        subtitle=pick(item["subtitle"], language),
-        author=pick(item["authors"], language),
-        footer="ROBG-193",
-        cover=Cover(label=f"{pick(item['publisher'], language)} · {item['year']}"),
-        new_page_per_section=True,
-    )
+    return make_pdf(shortened(item, chapters), language, position=0)
 
 
 def pdf_document(title, filename, content):
@@ -89,31 +89,24 @@ def pdf_document(title, filename, content):
     return document
 
 
+# What the demo's ``publication_fields`` fills in.
+PUBLICATION_FIELDS = (
+    "kind", "title", "slug", "subtitle", "audience", "abstract", "authors", "publisher",
+    "edition", "year", "cover_alt", "contents",
+)  # fmt: skip
+
+
 def publication_fields(item, language, section_pages):
-    return {
-        "kind": item["kind"],
-        "title": pick(item["title"], language),
-        "slug": pick(item["slug"], language),
-        "subtitle": pick(item["subtitle"], language),
-        "audience": pick(item["audience"], language),
-        "abstract": pick(item["abstract"], language),
-        "authors": pick(item["authors"], language),
-        "publisher": pick(item["publisher"], language),
-        "edition": pick(item["edition"], language),
-        "year": item["year"],
-        "cover_alt": pick(item["cover_alt"], language),
-        "contents": [
-            ("entry", {"title": pick(chapter["title"], language), "page": number})
-            for chapter, number in zip(item["chapters"], section_pages, strict=False)
-        ],
-    }
+    """The page's values in ``language``, as the demo fills them."""
+    page = demo_publication_fields(item, language, PublicationPage(), section_pages)
+    return {name: getattr(page, name) for name in PUBLICATION_FIELDS}
 
 
 def publication_pages(index, key="compendium", languages=LANGUAGES, chapters=2):
     """A demo publication (``key``) under ``index`` and its translations, {language:
     page}: a cover image, and an edition in each of ``languages`` with a real PDF of
     the first ``chapters`` chapters, its page count and a table of contents."""
-    item = demo_publication(key)
+    item = shortened(demo_publication(key), chapters)
     pdfs = {language: edition_pdf(item, language, chapters) for language in languages}
     editions = [
         PublicationEdition(
@@ -128,7 +121,7 @@ def publication_pages(index, key="compendium", languages=LANGUAGES, chapters=2):
         )
         for number, (language, pdf) in enumerate(pdfs.items())
     ]
-    starts = pdfs[languages[0]].section_pages
+    starts = pdfs[languages[0]].section_pages[: len(item["chapters"])]
     source, *others = languages
     cover = wagtail_factories.ImageFactory(title=f"Корица: {pick(item['title'], source)}")
     pages = {
