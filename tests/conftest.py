@@ -11,17 +11,17 @@ from wagtail.models import Page, Site
 
 from tests import demo_template, shared
 
-STARTED_RUN = pytest.StashKey[bool]()
 COLLECTING = pytest.StashKey[threading.Thread]()
 SECTIONS_VAR = "TEST_SECTIONS_TEMPLATE"  # the sections template's folder, for the workers
 
 
 def pytest_configure(config):
-    """The first pytest process (not an xdist worker) makes the run's shared folder and
-    builds the SQLite sections template, the database every test starts from.
+    """The first pytest process (not an xdist worker) builds the SQLite sections template,
+    the database every test starts from, unless it is kept from an earlier run.
 
-    In a run with workers (``make test``), production's ``collectstatic`` runs beside the
-    tests at the lowest priority: on what the tests leave idle."""
+    In a run with workers (``make test``), production's ``collectstatic`` (when not kept
+    either, tests/shared.py) runs beside the tests at the lowest priority: on what the
+    tests leave idle."""
     config.addinivalue_line(
         "markers",
         "demo: the module's tests run on the whole demo site instead of the sections "
@@ -29,8 +29,7 @@ def pytest_configure(config):
     )
     if hasattr(config, "workerinput"):
         return
-    config.stash[STARTED_RUN] = shared.start_run()
-    if config.stash[STARTED_RUN] and getattr(config.option, "numprocesses", None):
+    if getattr(config.option, "numprocesses", None):
         thread = threading.Thread(target=shared.collected_static, args=(True,), daemon=True)
         thread.start()
         config.stash[COLLECTING] = thread
@@ -91,8 +90,6 @@ def pytest_collection_modifyitems(config, items):
 def pytest_unconfigure(config):
     if thread := config.stash.get(COLLECTING, None):
         thread.join()
-    if config.stash.get(STARTED_RUN, False):
-        shared.end_run()
 
 
 @pytest.fixture(scope="session")

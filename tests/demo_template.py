@@ -47,6 +47,7 @@ KINDS = {
 # What the demo is made of; tests, tools and generated folders are not.
 SOURCE_SUFFIXES = {".py", ".yaml", ".yml", ".json", ".html", ".svg", ".css", ".po"}
 SKIPPED = {"tests", "node_modules", "media", "staticfiles", "backups", "scripts"}
+STALE_AFTER = 3600  # seconds: what an earlier tree kept goes once no run can still read it
 
 
 BUILD_SCRIPT = """
@@ -83,16 +84,16 @@ def uses_sqlite():
 
 
 def source_key():
-    return _key(_sources())
+    return files_key(_sources())
 
 
 def migrated_key():
     paths = {path for pattern in MIGRATION_INPUTS for path in ROOT.glob(pattern)}
     paths |= {path for folder in _product_folders() for path in folder.glob("**/migrations/*.py")}
-    return _key(paths)
+    return files_key(paths)
 
 
-def _key(paths):
+def files_key(paths):
     """A short digest of the files' names and contents, and of this Python."""
     digest = hashlib.sha256()
     for path in sorted(set(paths)):
@@ -184,7 +185,7 @@ def _build(kind, folder, report):
     report(f"{kind} template built in {time.monotonic() - started:.0f} s: {folder}")
 
 
-def _remove_stale_templates(keep, max_age=3600):
+def _remove_stale_templates(keep, max_age=STALE_AFTER):
     """Templates of earlier trees, once no run can still be copying them, and migrated
     databases of earlier migrations."""
     current = source_key()

@@ -1,20 +1,27 @@
-"""Work done once per test run and shared by its processes (pytest and its xdist workers).
-
-The first pytest process makes a folder for the run and passes it to the workers in
-``TEST_RUN_FOLDER`` (tests/conftest.py). ``once(name, build)`` makes ``name`` in it the
-first time any process asks, under a lock, and every later caller gets the same result.
-"""
+"""What tests of the production set-up share: its environment, ``manage.py`` in a
+subprocess, and production's collected static files (made once, kept between runs)."""
 
 import fcntl
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
+import time
 from pathlib import Path
 
+from tests.demo_template import CACHE, STALE_AFTER, files_key
+
 ROOT = Path(__file__).resolve().parents[1]
-ENV_VAR = "TEST_RUN_FOLDER"
+# What production's collectstatic reads: the site's and its apps' static folders, the storage
+# and the settings; the pinned packages bring the rest (Wagtail's admin, Leaflet).
+STATIC_INPUTS = (
+    "static/**/*",
+    "*/static/**/*",
+    "cms/storage.py",
+    "cms/settings/*.py",
+    "pyproject.toml",
+    "requirements/constraints.txt",
+)
 
 # The production settings with the least they need (tests/cms/test_settings.py).
 PRODUCTION_ENV = {
@@ -25,34 +32,6 @@ PRODUCTION_ENV = {
     "PUBLIC_BASE_URL": "https://socialcohesion.example",
     "CACHE_URL": "redis://127.0.0.1:6379/1",
 }
-
-
-def start_run():
-    """In the first pytest process: the run's folder, inherited by the workers."""
-    if ENV_VAR not in os.environ:
-        os.environ[ENV_VAR] = tempfile.mkdtemp(prefix="rnsc-test-run-")
-        return True
-    return False
-
-
-def end_run():
-    shutil.rmtree(os.environ.pop(ENV_VAR, ""), ignore_errors=True)
-
-
-def once(name, build):
-    """``run folder / name``, made by ``build(path)`` on the first call of the run."""
-    if ENV_VAR not in os.environ:
-        raise RuntimeError(f"{ENV_VAR} is not set: tests/conftest.py sets it for the run")
-    folder = Path(os.environ[ENV_VAR])
-    target = folder / name
-    with (folder / f"{name}.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (target / ".done").exists():
-            shutil.rmtree(target, ignore_errors=True)
-            target.mkdir(parents=True)
-            build(target)
-            (target / ".done").touch()
-    return target
 
 
 def manage(*args, env, timeout=300, low_priority=False):
@@ -74,15 +53,36 @@ def manage(*args, env, timeout=300, low_priority=False):
 
 def collected_static(low_priority=False):
     """STATIC_ROOT as production's ``collectstatic`` fills it (hashed names, compressed
-    copies), made once per run: the settings test and the browser's production-static
-    site both read it."""
+    copies): the settings test and the browser's production-static site both read it.
 
-    def collect(path):
-        env = {**PRODUCTION_ENV, "STATIC_ROOT": str(path)}
-        result = manage("collectstatic", "--noinput", env=env, low_priority=low_priority)
-        if result.returncode:
-            raise RuntimeError(
-                f"collectstatic exited {result.returncode}:\n{result.stdout}{result.stderr}"
-            )
-
-    return once("static", collect)
+    Kept in ``.test-cache/`` under a key of what it is made from (``STATIC_INPUTS``), as the
+    database templates are (tests/demo_template.py): a run collects again only after a
+    change to a static file, the storage, the settings or a pinned package."""
+    inputs = {
+        path
+        for pattern in STATIC_INPUTS
+        for path in ROOT.glob(pattern)
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    folder = CACHE / f"static-{files_key(inputs)}"
+    if (folder / "ready").exists():
+        return folder
+    CACHE.mkdir(exist_ok=True)
+    with (CACHE / "static.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / "ready").exists():
+            for old in CACHE.glob("static-*"):  # earlier trees', once no run can read them
+                if time.time() - old.stat().st_mtime > STALE_AFTER:
+                    shutil.rmtree(old, ignore_errors=True)
+            building = CACHE / f"building-static-{os.getpid()}"
+            shutil.rmtree(building, ignore_errors=True)
+            env = {**PRODUCTION_ENV, "STATIC_ROOT": str(building)}
+            result = manage("collectstatic", "--noinput", env=env, low_priority=low_priority)
+            if result.returncode:
+                shutil.rmtree(building, ignore_errors=True)
+                raise RuntimeError(
+                    f"collectstatic exited {result.returncode}:\n{result.stdout}{result.stderr}"
+                )
+            (building / "ready").touch()
+            building.rename(folder)
+    return folder

@@ -55,13 +55,15 @@ def without_admin_indexes(model):
 
 def translate_page(page, language, **fields):
     """``page``'s translation into ``language``, as Wagtail copies it for a translator
-    (same translation key, under the parent's translation), live without a revision;
-    ``fields`` (title, slug, …) set on it."""
-    copy = page.copy_for_translation(Locale.objects.get(language_code=language))
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.live, copy.has_unpublished_changes = True, False
-    copy.save()
+    (same translation key, under the parent's translation, with the copy's revision), made
+    live without publishing; ``fields`` (title, slug, …) set on it. The admin's indexes
+    are skipped, as for every page the factories make."""
+    with without_admin_indexes(page.specific_class):
+        copy = page.copy_for_translation(Locale.objects.get(language_code=language))
+        for name, value in fields.items():
+            setattr(copy, name, value)
+        copy.live, copy.has_unpublished_changes = True, False
+        copy.save()
     invalidate()
     return copy
 
