@@ -39,9 +39,11 @@ ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / ".test-cache"
 # Each kind: the template it starts from (None: the migrated database) and the commands.
 KINDS = {
-    "sections": (None, [["load_demo", "--sections-only"], ["setup_roles"]]),
-    # The rest of the demo on the sections (load_demo keeps what is there, as on a site);
-    # prerender_pages makes the renditions every page shows once here, not per test.
+    # prerender_pages makes the renditions the pages show (the home page's picture) once
+    # here, not in every test that renders a page.
+    "sections": (None, [["load_demo", "--sections-only"], ["setup_roles"], ["prerender_pages"]]),
+    # The rest of the demo on the sections (load_demo keeps what is there, as on a site),
+    # and the renditions of its pages.
     "demo": ("sections", [["load_demo"], ["prerender_pages"]]),
 }
 # What the demo is made of; tests, tools and generated folders are not.
@@ -84,7 +86,8 @@ def uses_sqlite():
 
 
 def source_key():
-    return files_key(_sources())
+    """The product's sources and the templates' build commands."""
+    return files_key(_sources(), also=json.dumps(KINDS))
 
 
 def migrated_key():
@@ -93,9 +96,9 @@ def migrated_key():
     return files_key(paths)
 
 
-def files_key(paths):
-    """A short digest of the files' names and contents, and of this Python."""
-    digest = hashlib.sha256()
+def files_key(paths, also=""):
+    """A short digest of the files' names and contents, of ``also`` and of this Python."""
+    digest = hashlib.sha256(also.encode())
     for path in sorted(set(paths)):
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())

@@ -17,7 +17,7 @@ from django.db.models.signals import post_save
 from django.test import TestCase
 from factory.django import DjangoModelFactory
 from modelsearch.signal_handlers import post_save_signal_handler
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail_localize.models import Translation, TranslationSource
 
@@ -51,6 +51,15 @@ def without_admin_indexes(model):
     finally:
         if connected:
             post_save.connect(post_save_signal_handler, sender=model)
+
+
+def home_pages():
+    """The home page of each language tree, by language code."""
+    root = Site.objects.get(is_default_site=True).root_page
+    return {
+        page.locale.language_code: page.specific
+        for page in root.get_translations(inclusive=True).select_related("locale")
+    }
 
 
 def translate_page(page, language, **fields):

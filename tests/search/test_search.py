@@ -10,12 +10,13 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale
 
 from home.models import StandardPage
+from providers.models import Provider
 from publications.models import PublicationIndexPage
 from search.analysis import analyze_query
 from search.documents import rebuild
 from search.excerpts import excerpt
 from search.models import SearchDocument
-from tests.home.factories import StandardPageFactory, translated_pages
+from tests.home.factories import StandardPageFactory, home_pages, translated_pages
 from tests.library.factories import LegislationPageFactory, library_index
 from tests.news.factories import NewsPageFactory, info_day_in_strelcha, news_index
 from tests.providers.factories import demo_provider
@@ -24,9 +25,15 @@ from tests.publications.factories import PublicationPageFactory
 pytestmark = [pytest.mark.django_db]
 
 
-@pytest.fixture
-def content(homes):
-    """A little of each kind in three languages, indexed as the site indexes it."""
+@pytest.fixture(scope="module", autouse=True)
+def content(module_data):
+    """A little of each kind in three languages, indexed as the site indexes it: made
+    once for the module's tests."""
+    return module_data(_content)
+
+
+def _content():
+    homes = home_pages()
     info_day_in_strelcha()  # "социални услуги" in the lead and body
     translated_pages(
         StandardPageFactory,
@@ -184,7 +191,7 @@ def test_publishing_and_unpublishing_update_the_index(client, homes):
 
 
 def test_a_saved_provider_is_searchable(client, content):
-    provider = content["providers"]["en"]
+    provider = Provider.objects.get(pk=content["providers"]["en"].pk)
     provider.name = "Riverside Respite House"
     provider.save()
     urls, _html = results(client, "en", q="respite", type="provider")
