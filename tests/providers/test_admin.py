@@ -12,12 +12,10 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail.snippets.models import get_snippet_models
 from wagtail.users.models import UserProfile
-from wagtail_localize.models import Translation
 
 from home.roles import TRANSLATOR_GROUPS
 from providers.models import District, Provider, ServiceType, TargetGroup
-from tests.home.factories import localize
-from tests.providers.factories import ProviderFactory, demo_provider
+from tests.providers.factories import demo_provider
 
 pytestmark = pytest.mark.django_db
 
@@ -45,34 +43,20 @@ def staff(request):
     return request.getfixturevalue(request.param)
 
 
-@pytest.fixture
-def providers():
-    """Two providers, one in each country, in the three languages ({language: provider})."""
-    return [demo_provider("bg-fyc-vidin"), demo_provider("ro-vasiliada-craiova")]
+@pytest.fixture(scope="module", autouse=True)
+def providers(module_data):
+    """Two providers, one in each country, in the three languages ({language: provider}),
+    made once for the module."""
+    return module_data(
+        lambda: [demo_provider("bg-fyc-vidin"), demo_provider("ro-vasiliada-craiova")]
+    )
 
 
 @pytest.fixture
-def romanian_provider():
-    source = ProviderFactory(
-        external_id="bg-fyc-vidin",
-        name="Свободен младежки център",
-        municipality="Видин",
-        address="",
-        postal_code="3700",
-        service_types=["information-and-counselling", "training-for-professionals"],
-        target_groups=["young-people", "professionals"],
-    )
-    # Translated with wagtail-localize, as the demo's providers are.
-    localize(source, "en", name="Free Youth Centre", municipality="Vidin", settlement="Vidin")
-    provider = localize(
-        source, "ro", name="Centrul Liber pentru Tineret", municipality="Vidin", settlement="Vidin"
-    )
-    # As after "Stop synced translation": the edit view shows the provider form, not
-    # wagtail-localize's translation editor.
-    Translation.objects.filter(
-        source__object_id=provider.translation_key, target_locale=provider.locale
-    ).update(enabled=False)
-    return provider
+def romanian_provider(providers):
+    """The Vidin youth centre's Romanian version (no synced translation: the edit view
+    shows the provider form), read afresh for the test."""
+    return Provider.objects.get(pk=providers[0]["ro"].pk)
 
 
 def url(model, name, *args):
