@@ -418,6 +418,9 @@ class Provider(index.Indexed, TranslatableSnippet):
         index.SearchField("settlement"),
         index.SearchField("municipality"),
         index.SearchField("description"),
+        # Staff find a provider in the admin by the start of its name or place ("Vid").
+        index.AutocompleteField("name"),
+        index.AutocompleteField("settlement"),
         index.FilterField("locale_id"),
         index.FilterField("country"),
         # Every filter of the admin listing, so that searching within a filter works.

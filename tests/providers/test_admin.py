@@ -353,9 +353,10 @@ def test_listing_filters_offer_the_listed_languages_terms(client, superuser):
 # Admin search works on every snippet type
 
 
-def test_provider_search_finds_the_row(client, staff, providers):
+@pytest.mark.parametrize("whole", [True, False], ids=["word", "start of a word"])
+def test_provider_search_finds_the_row(client, staff, providers, whole):
     language, query = ("bg", "Видин") if staff.is_superuser else ("ro", "Vidin")
-    response = client.get(url(Provider, "list"), {"q": query})
+    response = client.get(url(Provider, "list"), {"q": query if whole else query[:3]})
     assert response.status_code == 200
     expected = Provider.objects.get(locale__language_code=language, external_id="bg-fyc-vidin")
     found = listed(response.content.decode())
