@@ -93,3 +93,12 @@ PAGES += [
     ("login-en", "/en/account/login/"),
     ("password-reset-ro", "/ro/account/password/reset/"),
 ]
+
+
+def one_of_each_type(pages: list[tuple[str, str]] = PAGES) -> list[tuple[str, str]]:
+    """One page of each type (its id without the language), the languages taken in turn,
+    so that each language's chrome is checked on about a third of the types."""
+    types: dict[str, list[tuple[str, str]]] = {}
+    for name, path in pages:
+        types.setdefault(name.rsplit("-", 1)[0], []).append((name, path))
+    return [versions[number % len(versions)] for number, versions in enumerate(types.values())]
