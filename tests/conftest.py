@@ -49,19 +49,19 @@ def needs_demo(item):
 
 
 # The order pytest-xdist hands whole files to its two workers (``--no-loadscope-reorder``):
-# the journeys first, the longest file (60-80 s on this 2-core machine), to one worker,
+# the journeys first, the longest file (85-90 s on this 2-core machine), to one worker,
 # which waits for the demo template if it is being built; the tests on the sections to
-# the other meanwhile; then the rest on the demo, longest first (phone layout 75 s,
-# accessibility 45, community 35, provider map 22, admin CSP 16), so that the workers
+# the other meanwhile; then the rest on the demo, longest first (phone layout 90 s,
+# community 40, provider map 27, admin CSP 20, accessibility 18), so that the workers
 # end within seconds of each other. The production settings' tests wait for
 # ``collectstatic``, which runs at the lowest priority: they come late too.
 FIRST = "tests/browser/test_journeys.py"
 LONGEST_FIRST = (
     "tests/browser/test_phone_layout.py",
-    "tests/browser/test_accessibility.py",
     "tests/browser/test_community.py",
     "tests/browser/test_provider_map.py",
     "tests/browser/test_admin_csp.py",
+    "tests/browser/test_accessibility.py",
 )
 WAITS_FOR_STATIC = ("tests/cms/test_settings.py",)
 
