@@ -9,7 +9,7 @@ from django.test import Client
 
 from community.models import CommunityPage, Member
 from providers.models import District
-from tests.community.conftest import PASSWORD
+from tests.community.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from django.utils.html import escape
 
 from community.models import Member, Post, PostReport, Resource, Thread, ThreadSubscription
 from providers.models import District, Provider
-from tests.community.conftest import PASSWORD
+from tests.community.factories import PASSWORD
 from tests.community.text import translated
 from tests.providers.factories import demo_provider
 

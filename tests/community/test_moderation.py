@@ -11,7 +11,7 @@ from wagtail.users.models import UserProfile
 from community.models import Member, Post, PostReport, Resource, Thread
 from home.roles import EDITORS, TRANSLATOR_GROUPS, setup_roles
 from library.models import Topic
-from tests.community.conftest import PASSWORD
+from tests.community.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
