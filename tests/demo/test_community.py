@@ -13,10 +13,10 @@ from community import demo
 from community.models import CommunityPage, Member, Post, PostReport, Resource, Thread
 from home.demo.support import load_yaml
 from home.forms import content_matches_extension
+from tests.community.factories import SLUGS  # the community's address in each language
 
 pytestmark = pytest.mark.demo
 
-SLUGS = {"bg": "obshtnost", "ro": "comunitate", "en": "community"}
 DATA = load_yaml(demo.DATA)
 
 
