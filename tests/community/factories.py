@@ -40,7 +40,7 @@ class MemberFactory(DjangoModelFactory):
     """An approved member: a social worker of Vidin municipality; ``user__email=…`` names
     the account."""
 
-    user = factory.SubFactory(UserFactory, email="maria@example.org")
+    user = factory.SubFactory(UserFactory)
     full_name = "Мария Петрова"
     organisation = "Община Видин"
     country = "BG"
