@@ -1,20 +1,17 @@
-"""Test data for the community of practice: accounts, members and the community page of
-each language (see tests/home/factories.py for how pages are made)."""
+"""Test data for the community of practice: accounts, members, and the community page of
+each language (one of the sections every test starts from)."""
 
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
-from wagtail.models import Locale
 
 from community.models import CommunityPage, Member
 from home.roles import MODERATORS
 from providers.models import District
-from tests.home.factories import home_pages
 
 SLUGS = {"bg": "obshtnost", "ro": "comunitate", "en": "community"}
-TITLES = {"bg": "Общност", "ro": "Comunitate", "en": "Community"}
 PASSWORD = "long-enough-password-42"  # noqa: S105 - test accounts only
 
 
@@ -64,17 +61,6 @@ def moderator():
 
 
 def community_pages():
-    """The community page of each language tree, published ({language: page})."""
-    pages = {}
-    for language, home in home_pages().items():
-        page = CommunityPage.objects.child_of(home).first()
-        if page is None:
-            page = CommunityPage(
-                title=TITLES[language],
-                slug=SLUGS[language],
-                locale=Locale.objects.get(language_code=language),
-            )
-            home.add_child(instance=page)
-            page.save_revision().publish()
-        pages[language] = page
-    return pages
+    """The community page of each language tree, one of the sections ({language: page})."""
+    pages = CommunityPage.objects.live().select_related("locale")
+    return {page.locale.language_code: page for page in pages}
